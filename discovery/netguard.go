@@ -1,0 +1,88 @@
+package discovery
+
+import (
+	"errors"
+	"fmt"
+	"net"
+	"net/netip"
+	"syscall"
+)
+
+// ErrBlockedAddress is returned (wrapped) when a connection would reach an address
+// that a crawler of untrusted URLs must not reach: loopback, private, link-local and
+// similar ranges. Servers started with --allow-private-networks skip the check.
+var ErrBlockedAddress = errors.New("address is not publicly routable")
+
+var blockedPrefixes = func() []netip.Prefix {
+	var ps []netip.Prefix
+	for _, s := range []string{
+		"0.0.0.0/8",          // "this network", includes the unspecified address
+		"10.0.0.0/8",         // RFC 1918
+		"100.64.0.0/10",      // CGNAT, RFC 6598
+		"127.0.0.0/8",        // loopback
+		"169.254.0.0/16",     // link-local, includes cloud metadata 169.254.169.254
+		"172.16.0.0/12",      // RFC 1918
+		"192.0.0.0/24",       // IETF protocol assignments
+		"192.0.2.0/24",       // TEST-NET-1
+		"192.168.0.0/16",     // RFC 1918
+		"198.18.0.0/15",      // benchmarking
+		"198.51.100.0/24",    // TEST-NET-2
+		"203.0.113.0/24",     // TEST-NET-3
+		"224.0.0.0/4",        // multicast
+		"240.0.0.0/4",        // reserved, includes broadcast
+		"::/128",             // unspecified
+		"::1/128",            // loopback
+		"64:ff9b:1::/48",     // local-use NAT64
+		"100::/64",           // discard
+		"2001:db8::/32",      // documentation
+		"fc00::/7",           // unique local, RFC 4193
+		"fe80::/10",          // link-local
+		"fec0::/10",          // deprecated site-local
+		"ff00::/8",           // multicast
+	} {
+		ps = append(ps, netip.MustParsePrefix(s))
+	}
+	return ps
+}()
+
+// IsPublicAddr reports whether ip may be dialled by the crawler. IPv4-mapped and
+// IPv4-compatible IPv6 forms, and NAT64 (64:ff9b::/96) addresses, are judged by the
+// IPv4 address inside them.
+func IsPublicAddr(ip netip.Addr) bool {
+	if !ip.IsValid() {
+		return false
+	}
+	ip = ip.WithZone("")
+	if ip.Is4In6() {
+		ip = ip.Unmap()
+	}
+	if ip.Is6() {
+		b := ip.As16()
+		// ::a.b.c.d (IPv4-compatible, deprecated) and 64:ff9b::a.b.c.d (NAT64).
+		compat := b[0] == 0 && b[1] == 0 && [10]byte(b[:10]) == [10]byte{}
+		nat64 := b[0] == 0x00 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b && [8]byte(b[4:12]) == [8]byte{}
+		if (compat && !(b[12] == 0 && b[13] == 0 && b[14] == 0 && b[15] <= 1)) || nat64 {
+			return IsPublicAddr(netip.AddrFrom4([4]byte(b[12:16])))
+		}
+	}
+	for _, p := range blockedPrefixes {
+		if p.Contains(ip) {
+			return false
+		}
+	}
+	return true
+}
+
+// dialControl is a net.Dialer Control hook: it runs after DNS resolution, for every
+// address actually dialled, so redirects and DNS answers that point inside are caught.
+func dialControl(network, address string, _ syscall.RawConn) error {
+	host, _, err := net.SplitHostPort(address)
+	if err != nil {
+		return fmt.Errorf("%w: %s", ErrBlockedAddress, address)
+	}
+	ip, err := netip.ParseAddr(host)
+	if err != nil || !IsPublicAddr(ip) {
+		return fmt.Errorf("%w: %s", ErrBlockedAddress, host)
+	}
+	return nil
+}

@@ -1,0 +1,156 @@
+// Package jobs is Skop's job engine: the job model and its state machine, the jobs
+// table (the source of truth for a job's status), and the River worker that runs
+// discovery. River only schedules and signals; every change of a job's status is
+// one guarded UPDATE on the jobs row, so the row decides every race.
+package jobs
+
+import (
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Status is a job's status.
+type Status string
+
+// The statuses. pending → in_progress → completed | failed; pending and in_progress
+// → cancelled. The final three never change.
+const (
+	StatusPending    Status = "pending"
+	StatusInProgress Status = "in_progress"
+	StatusCompleted  Status = "completed"
+	StatusFailed     Status = "failed"
+	StatusCancelled  Status = "cancelled"
+)
+
+// Valid reports whether s is a known status.
+func (s Status) Valid() bool {
+	switch s {
+	case StatusPending, StatusInProgress, StatusCompleted, StatusFailed, StatusCancelled:
+		return true
+	}
+	return false
+}
+
+// Active reports whether a job in status s may still change.
+func (s Status) Active() bool { return s == StatusPending || s == StatusInProgress }
+
+// Params are a job's effective parameters, defaults filled in.
+type Params struct {
+	SinglePage          bool    `json:"single_page"`
+	Timeout             int     `json:"timeout"` // seconds
+	ConfidenceThreshold float64 `json:"confidence_threshold"`
+	FileType            string  `json:"file_type"`
+	MaxFileSizeMB       int     `json:"max_file_size_mb"`
+}
+
+// DefaultParams are the parameters of a job that sets none.
+func DefaultParams() Params {
+	return Params{SinglePage: true, Timeout: 1800, ConfidenceThreshold: 0.1, FileType: "document", MaxFileSizeMB: 100}
+}
+
+// Validate checks the ranges the API promises. The HTTP layer validates against the
+// spec first; this guards callers that do not go through it.
+func (p Params) Validate() error {
+	switch {
+	case p.Timeout < 60 || p.Timeout > 3600:
+		return fmt.Errorf("timeout must be between 60 and 3600 seconds, got %d", p.Timeout)
+	case p.ConfidenceThreshold < 0 || p.ConfidenceThreshold > 1:
+		return fmt.Errorf("confidence_threshold must be between 0 and 1, got %g", p.ConfidenceThreshold)
+	case p.FileType != "document":
+		return fmt.Errorf("file_type must be \"document\", got %q", p.FileType)
+	case p.MaxFileSizeMB < 1 || p.MaxFileSizeMB > 500:
+		return fmt.Errorf("max_file_size_mb must be between 1 and 500, got %d", p.MaxFileSizeMB)
+	}
+	return nil
+}
+
+// JobError is a failure recorded on a job, as the API shows it.
+type JobError struct {
+	ErrorID       string    `json:"error_id"`
+	AgentName     string    `json:"agent_name"`
+	ErrorType     string    `json:"error_type"`
+	ErrorMessage  string    `json:"error_message"`
+	PageURL       *string   `json:"page_url"`
+	Timestamp     time.Time `json:"timestamp"`
+	IsRecoverable bool      `json:"is_recoverable"`
+}
+
+// Job is one row of the jobs table.
+type Job struct {
+	ID                  string
+	OwnerKeyID          int64
+	Status              Status
+	Website             string
+	Prompt              string
+	Params              Params
+	Message             string
+	Progress            *int
+	CurrentAgent        *string
+	AgentsCompleted     []string
+	PagesCrawled        int
+	DocumentsFound      int
+	DocumentsDownloaded int
+	PagesWithResults    int
+	Errors              []JobError
+	Warnings            []string
+	RiverJobID          int64
+	CreatedAt           time.Time
+	StartedAt           *time.Time
+	CompletedAt         *time.Time // when it completed or failed
+	CancelledAt         *time.Time
+	DeadlineAt          time.Time // CreatedAt + timeout: the latest it can end
+}
+
+// EndedAt is when the job reached a final status, or nil.
+func (j *Job) EndedAt() *time.Time {
+	if j.CancelledAt != nil {
+		return j.CancelledAt
+	}
+	return j.CompletedAt
+}
+
+// Document is a document a job kept.
+type Document struct {
+	URL         string
+	Name        string
+	SourcePage  string
+	Type        string
+	Confidence  float64
+	FileSizeMB  *float64
+	ExtractedAt time.Time
+}
+
+// Errors the service returns; the HTTP layer maps them to status codes.
+var (
+	// ErrNotFound covers both an unknown job and another key's job, so that nothing
+	// tells one tenant about another's jobs.
+	ErrNotFound  = errors.New("job not found or access denied")
+	ErrBadCursor = errors.New("invalid cursor")
+)
+
+// TooManyActiveError is returned by Create when the key has its maximum of active jobs.
+type TooManyActiveError struct {
+	Active, Max int
+}
+
+func (e *TooManyActiveError) Error() string {
+	return fmt.Sprintf("Too many active jobs: this API key already has %d pending or in-progress jobs (the maximum is %d)", e.Active, e.Max)
+}
+
+// NotCancellableError is returned by Cancel for a job that already completed or failed.
+type NotCancellableError struct {
+	JobID  string
+	Status Status
+}
+
+func (e *NotCancellableError) Error() string {
+	return fmt.Sprintf("Cannot cancel job %s: already %s", e.JobID, e.Status)
+}
+
+// InvalidRequestError is a create request that breaks a rule the spec cannot express.
+type InvalidRequestError struct {
+	Field, Reason string
+}
+
+func (e *InvalidRequestError) Error() string { return e.Field + ": " + e.Reason }

@@ -1,0 +1,398 @@
+package jobs
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/riverdriver/riversqlite"
+
+	"github.com/skop-dev/skop/database"
+	"github.com/skop-dev/skop/discovery"
+)
+
+// Config sets up a Service.
+type Config struct {
+	// Workers is how many jobs this process runs at once; 0 runs no jobs (API only).
+	Workers int
+	// MaxActivePerKey is how many pending or in-progress jobs one API key may have.
+	MaxActivePerKey int
+	// MaxAttempts is how often River tries a job whose worker failed unexpectedly.
+	MaxAttempts int
+	// PricePerPage is the cost of a page that yielded at least one result.
+	PricePerPage float64
+	// StatusCheckInterval is how often a running job re-reads its own status, so a
+	// cancel made by another process stops it even when no signal arrives.
+	StatusCheckInterval time.Duration
+	// Discovery configures the engine the worker runs.
+	Discovery discovery.Config
+	Logger    *slog.Logger
+}
+
+func (c Config) withDefaults() Config {
+	if c.Workers < 0 {
+		c.Workers = 0
+	}
+	if c.MaxActivePerKey <= 0 {
+		c.MaxActivePerKey = 5
+	}
+	if c.MaxAttempts <= 0 {
+		c.MaxAttempts = 3
+	}
+	if c.PricePerPage < 0 {
+		c.PricePerPage = 0
+	}
+	if c.StatusCheckInterval <= 0 {
+		c.StatusCheckInterval = time.Second
+	}
+	if c.Logger == nil {
+		c.Logger = slog.Default()
+	}
+	return c
+}
+
+// Service creates, reads, lists and cancels jobs, and (with Workers > 0) runs them.
+type Service struct {
+	cfg    Config
+	db     *database.DB
+	store  *store
+	river  *river.Client[*sql.Tx]
+	engine *discovery.Engine
+	log    *slog.Logger
+
+	mu      sync.Mutex
+	running map[string]context.CancelCauseFunc // jobs this process is running
+}
+
+// errCancelled is the cause given to a running job's context when it is cancelled.
+var errCancelled = errors.New("job cancelled")
+
+// NewService wires a service over a migrated database.
+func NewService(db *database.DB, cfg Config) (*Service, error) {
+	cfg = cfg.withDefaults()
+	s := &Service{
+		cfg:     cfg,
+		db:      db,
+		store:   &store{db: db},
+		engine:  discovery.New(cfg.Discovery),
+		log:     cfg.Logger,
+		running: map[string]context.CancelCauseFunc{},
+	}
+	rc := &river.Config{
+		Logger:            cfg.Logger.With("component", "river"),
+		MaxAttempts:       cfg.MaxAttempts,
+		FetchCooldown:     20 * time.Millisecond,
+		FetchPollInterval: 100 * time.Millisecond,
+		// Above the largest job timeout (3600 s), so River never rescues a job that
+		// is still within its time.
+		RescueStuckJobsAfter: time.Hour + 5*time.Minute,
+		JobTimeout:           time.Hour,
+	}
+	if cfg.Workers > 0 {
+		workers := river.NewWorkers()
+		river.AddWorker(workers, &worker{svc: s})
+		rc.Workers = workers
+		rc.Queues = map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: cfg.Workers}}
+	}
+	client, err := river.NewClient(riversqlite.New(db.DB), rc)
+	if err != nil {
+		return nil, fmt.Errorf("jobs: river client: %w", err)
+	}
+	s.river = client
+	return s, nil
+}
+
+// Start starts the workers, if any.
+func (s *Service) Start(ctx context.Context) error {
+	if s.cfg.Workers == 0 {
+		return nil
+	}
+	return s.river.Start(ctx)
+}
+
+// Stop stops the workers: running jobs get until ctx ends to finish, then their
+// contexts are cancelled. A job stopped this way stays in_progress and River runs
+// it again after a restart.
+func (s *Service) Stop(ctx context.Context) error {
+	if s.cfg.Workers == 0 {
+		return nil
+	}
+	err := s.river.Stop(ctx)
+	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
+		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		return s.river.StopAndCancel(sctx)
+	}
+	return err
+}
+
+// Healthy reports whether the database answers and whether this process's workers
+// run (workersOK is true, and workersEnabled false, when it runs none).
+func (s *Service) Healthy(ctx context.Context) (dbOK, workersEnabled, workersOK bool) {
+	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	defer cancel()
+	dbOK = s.db.PingContext(ctx) == nil
+	if s.cfg.Workers == 0 {
+		return dbOK, false, true
+	}
+	select {
+	case <-s.river.Stopped():
+		return dbOK, true, false
+	default:
+	}
+	return dbOK, true, true
+}
+
+// MaxActivePerKey is the per-key limit of active jobs.
+func (s *Service) MaxActivePerKey() int { return s.cfg.MaxActivePerKey }
+
+// PricePerPage is the configured cost of a page that yielded a result.
+func (s *Service) PricePerPage() float64 { return s.cfg.PricePerPage }
+
+const idChars = "0123456789abcdefghijklmnopqrstuvwxyz"
+
+// newJobID returns `job_` and 20 base-36 characters from crypto/rand (103 bits).
+func newJobID() string {
+	const n = 20
+	out := make([]byte, 0, n)
+	buf := make([]byte, 32)
+	for len(out) < n {
+		if _, err := rand.Read(buf); err != nil {
+			panic(err)
+		}
+		for _, c := range buf {
+			if c < 252 && len(out) < n { // 252 = 7 * 36, no modulo bias
+				out = append(out, idChars[int(c)%36])
+			}
+		}
+	}
+	return "job_" + string(out)
+}
+
+// CreateRequest is what a caller asks for.
+type CreateRequest struct {
+	Website string
+	Prompt  string
+	Params  Params
+}
+
+// Create stores a new pending job and its River job in one transaction.
+func (s *Service) Create(ctx context.Context, owner int64, req CreateRequest) (*Job, error) {
+	if err := req.Params.Validate(); err != nil {
+		return nil, &InvalidRequestError{Field: "parameters", Reason: err.Error()}
+	}
+	now := time.Now().UTC()
+	j := &Job{
+		ID:         newJobID(),
+		OwnerKeyID: owner,
+		Status:     StatusPending,
+		Website:    req.Website,
+		Prompt:     req.Prompt,
+		Params:     req.Params,
+		Message:    "Job created and queued for processing",
+		CreatedAt:  now,
+		DeadlineAt: now.Add(time.Duration(req.Params.Timeout) * time.Second),
+	}
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := s.store.lockOwner(ctx, tx, owner); err != nil {
+			return err
+		}
+		active, err := s.store.countActive(ctx, tx, owner)
+		if err != nil {
+			return err
+		}
+		if active >= s.cfg.MaxActivePerKey {
+			return &TooManyActiveError{Active: active, Max: s.cfg.MaxActivePerKey}
+		}
+		if err := s.store.insert(ctx, tx, j); err != nil {
+			return err
+		}
+		res, err := s.river.InsertTx(ctx, tx, discoverArgs{JobID: j.ID, TimeoutSeconds: req.Params.Timeout}, nil)
+		if err != nil {
+			return err
+		}
+		j.RiverJobID = res.Job.ID
+		return s.store.setRiverID(ctx, tx, j.ID, j.RiverJobID)
+	})
+	if err != nil {
+		var tm *TooManyActiveError
+		if errors.As(err, &tm) {
+			return nil, err
+		}
+		return nil, fmt.Errorf("jobs: create: %w", err)
+	}
+	return j, nil
+}
+
+// Get returns owner's job id.
+func (s *Service) Get(ctx context.Context, owner int64, id string) (*Job, error) {
+	j, err := s.store.get(ctx, s.db, owner, id)
+	if err != nil && !errors.Is(err, ErrNotFound) {
+		return nil, fmt.Errorf("jobs: get %s: %w", id, err)
+	}
+	return j, err
+}
+
+// Results returns owner's job id and the documents it kept so far, read in one
+// transaction so the counters and the list agree.
+func (s *Service) Results(ctx context.Context, owner int64, id string) (*Job, []Document, error) {
+	var (
+		j    *Job
+		docs []Document
+	)
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		if j, err = s.store.get(ctx, tx, owner, id); err != nil {
+			return err
+		}
+		docs, err = s.store.documents(ctx, tx, id)
+		return err
+	})
+	if errors.Is(err, ErrNotFound) {
+		return nil, nil, err
+	}
+	if err != nil {
+		return nil, nil, fmt.Errorf("jobs: results %s: %w", id, err)
+	}
+	return j, docs, nil
+}
+
+// listCursor is a position in a newest-first listing.
+type listCursor struct {
+	createdAt int64
+	id        string
+}
+
+func (c listCursor) encode() string {
+	return base64.RawURLEncoding.EncodeToString([]byte(strconv.FormatInt(c.createdAt, 10) + ":" + c.id))
+}
+
+func decodeCursor(s string) (*listCursor, error) {
+	b, err := base64.RawURLEncoding.DecodeString(s)
+	if err != nil {
+		return nil, ErrBadCursor
+	}
+	ts, id, ok := strings.Cut(string(b), ":")
+	if !ok || !strings.HasPrefix(id, "job_") {
+		return nil, ErrBadCursor
+	}
+	n, err := strconv.ParseInt(ts, 10, 64)
+	if err != nil {
+		return nil, ErrBadCursor
+	}
+	return &listCursor{createdAt: n, id: id}, nil
+}
+
+// List returns one page of owner's jobs, newest first, and the cursor of the next
+// page ("" on the last).
+func (s *Service) List(ctx context.Context, owner int64, status Status, limit int, cursor string) ([]*Job, string, error) {
+	if limit < 1 || limit > 100 {
+		limit = 20
+	}
+	var after *listCursor
+	if cursor != "" {
+		c, err := decodeCursor(cursor)
+		if err != nil {
+			return nil, "", err
+		}
+		after = c
+	}
+	jobs, err := s.store.list(ctx, s.db, owner, status, limit, after)
+	if err != nil {
+		return nil, "", fmt.Errorf("jobs: list: %w", err)
+	}
+	next := ""
+	if len(jobs) > limit {
+		jobs = jobs[:limit]
+		last := jobs[len(jobs)-1]
+		next = listCursor{createdAt: micros(last.CreatedAt), id: last.ID}.encode()
+	}
+	return jobs, next, nil
+}
+
+// Cancel cancels owner's job id. An active job becomes cancelled atomically with the
+// cancel of its River job; a job already cancelled is returned as it is (a repeated
+// DELETE is safe); a completed or failed one gives *NotCancellableError. The change
+// is committed before Cancel returns, and a job running in this process has its
+// context cancelled before Cancel returns, so no new request of it starts afterwards.
+func (s *Service) Cancel(ctx context.Context, owner int64, id string) (*Job, error) {
+	var j *Job
+	now := time.Now().UTC()
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		j, err = s.store.cancel(ctx, tx, owner, id, "Job "+id+" cancelled by request", now)
+		if err != nil {
+			return err
+		}
+		if j == nil {
+			cur, err := s.store.get(ctx, tx, owner, id)
+			if err != nil {
+				return err
+			}
+			if cur.Status == StatusCancelled {
+				j = cur
+				return nil
+			}
+			return &NotCancellableError{JobID: id, Status: cur.Status}
+		}
+		if j.RiverJobID != 0 {
+			if _, err := s.river.JobCancelTx(ctx, tx, j.RiverJobID); err != nil && !errors.Is(err, river.ErrNotFound) {
+				return err
+			}
+		}
+		return nil
+	})
+	var nc *NotCancellableError
+	switch {
+	case errors.Is(err, ErrNotFound), errors.As(err, &nc):
+		return nil, err
+	case err != nil:
+		return nil, fmt.Errorf("jobs: cancel %s: %w", id, err)
+	}
+	s.stopLocal(id)
+	return j, nil
+}
+
+// stopLocal cancels the context of job id if this process runs it.
+func (s *Service) stopLocal(id string) {
+	s.mu.Lock()
+	stop := s.running[id]
+	s.mu.Unlock()
+	if stop != nil {
+		stop(errCancelled)
+	}
+}
+
+func (s *Service) register(id string, stop context.CancelCauseFunc) {
+	s.mu.Lock()
+	s.running[id] = stop
+	s.mu.Unlock()
+}
+
+func (s *Service) unregister(id string) {
+	s.mu.Lock()
+	delete(s.running, id)
+	s.mu.Unlock()
+}
+
+// inTx runs fn in a transaction, committing when it returns nil.
+func (s *Service) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		_ = tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}

@@ -1,0 +1,286 @@
+package jobs
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/riverdriver/riversqlite"
+
+	"github.com/skop-dev/skop/discovery"
+)
+
+// discoverArgs is the River job that runs one Skop job. It carries only the id (the
+// jobs row holds everything else) and the timeout, which River needs before the
+// worker runs.
+type discoverArgs struct {
+	JobID          string `json:"job_id"`
+	TimeoutSeconds int    `json:"timeout_seconds"`
+}
+
+func (discoverArgs) Kind() string { return "skop.discover" }
+
+type worker struct {
+	river.WorkerDefaults[discoverArgs]
+	svc *Service
+}
+
+// Timeout is the job's own time limit: River cancels the work context when it ends.
+func (w *worker) Timeout(job *river.Job[discoverArgs]) time.Duration {
+	if job.Args.TimeoutSeconds <= 0 {
+		return 30 * time.Minute
+	}
+	return time.Duration(job.Args.TimeoutSeconds) * time.Second
+}
+
+// finalWriteTimeout bounds the last write of a job whose own context has ended.
+const finalWriteTimeout = 15 * time.Second
+
+// Work runs one job. Every write it makes is guarded by `status = 'in_progress'`;
+// when a guard matches no row the job was cancelled, and the worker stops and tells
+// River so with JobCancel, having changed nothing.
+func (w *worker) Work(ctx context.Context, job *river.Job[discoverArgs]) error {
+	s := w.svc
+	id := job.Args.JobID
+	var started bool
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		if started, err = s.store.start(ctx, tx, id, time.Now().UTC()); err != nil || !started {
+			return err
+		}
+		if job.Attempt > 1 {
+			return s.store.clearDocuments(ctx, tx, id) // a retry starts discovery afresh
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("start job %s: %w", id, err)
+	}
+	if !started {
+		return river.JobCancel(fmt.Errorf("job %s is no longer active", id))
+	}
+	j, err := s.store.getAny(ctx, s.db, id)
+	if err != nil {
+		return fmt.Errorf("load job %s: %w", id, err)
+	}
+
+	runCtx, stop := context.WithCancelCause(ctx)
+	defer stop(nil)
+	s.register(id, stop)
+	defer s.unregister(id)
+	go w.watch(runCtx, stop, id)
+
+	acc := &account{job: j}
+	obs := func(ctx context.Context, p discovery.Progress) error {
+		acc.apply(p)
+		var ok bool
+		err := s.inTx(ctx, func(tx *sql.Tx) error {
+			var err error
+			if ok, err = s.store.saveProgress(ctx, tx, id, acc.update()); err != nil || !ok {
+				return err
+			}
+			return s.store.addDocuments(ctx, tx, id, acc.kept-len(p.NewDocuments), acc.documents(p.NewDocuments))
+		})
+		if err != nil {
+			return err
+		}
+		if !ok {
+			stop(errCancelled)
+			return errCancelled
+		}
+		return nil
+	}
+	runErr := s.engine.Run(runCtx, discovery.Request{
+		StartURL:            j.Website,
+		Prompt:              j.Prompt,
+		SinglePage:          j.Params.SinglePage,
+		MaxFileSizeBytes:    int64(j.Params.MaxFileSizeMB) << 20,
+		ConfidenceThreshold: j.Params.ConfidenceThreshold,
+	}, obs)
+
+	var fatal *discovery.FatalError
+	switch {
+	case runErr == nil:
+		acc.message = fmt.Sprintf("Job completed: found %s", plural(acc.kept, "matching document"))
+		return w.finish(ctx, job, StatusCompleted, acc)
+	case errors.Is(context.Cause(runCtx), errCancelled) || errors.Is(runErr, errCancelled):
+		return river.JobCancel(fmt.Errorf("job %s: %w", id, errCancelled))
+	case errors.Is(ctx.Err(), context.DeadlineExceeded):
+		acc.addError(discovery.Problem{Stage: acc.stage(), Kind: "timeout",
+			Message: fmt.Sprintf("The job ran out of time after %d seconds; the documents found so far are kept", j.Params.Timeout), At: time.Now().UTC()})
+		acc.message = fmt.Sprintf("Job failed: timed out after %d seconds (found %s)", j.Params.Timeout, plural(acc.kept, "matching document"))
+		return w.finish(ctx, job, StatusFailed, acc)
+	case ctx.Err() != nil:
+		// The process is shutting down: leave the job in progress for River to run
+		// again after a restart.
+		return fmt.Errorf("job %s interrupted: %w", id, ctx.Err())
+	case errors.As(runErr, &fatal):
+		acc.addError(fatal.Problem)
+		acc.message = "Job failed: " + fatal.Message
+		return w.finish(ctx, job, StatusFailed, acc)
+	case job.Attempt >= job.MaxAttempts:
+		acc.addError(discovery.Problem{Stage: acc.stage(), Kind: "internal", Message: "internal error: " + runErr.Error(), At: time.Now().UTC()})
+		acc.message = "Job failed: internal error"
+		return w.finish(ctx, job, StatusFailed, acc)
+	default:
+		return fmt.Errorf("job %s: %w", id, runErr) // River retries
+	}
+}
+
+// finish writes the job's final status and completes its River job in one
+// transaction. When the guard matches no row, a cancel won the race: nothing is
+// written and River is told the job was cancelled.
+func (w *worker) finish(ctx context.Context, job *river.Job[discoverArgs], status Status, acc *account) error {
+	s := w.svc
+	// The work context may have ended (timeout); the final write still must happen.
+	fctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), finalWriteTimeout)
+	defer cancel()
+	var ok bool
+	err := s.inTx(fctx, func(tx *sql.Tx) error {
+		var err error
+		u := acc.update()
+		if status == StatusCompleted {
+			u.Progress = 100
+		}
+		if ok, err = s.store.finish(fctx, tx, job.Args.JobID, status, time.Now().UTC(), u); err != nil || !ok {
+			return err
+		}
+		_, err = river.JobCompleteTx[*riversqlite.Driver](fctx, tx, job)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("finish job %s: %w", job.Args.JobID, err)
+	}
+	if !ok {
+		return river.JobCancel(fmt.Errorf("job %s: %w", job.Args.JobID, errCancelled))
+	}
+	return nil
+}
+
+// watch re-reads the job's status every StatusCheckInterval and stops the run when
+// it is no longer in progress. In one process Cancel stops the run directly; this
+// covers a cancel made by another process.
+func (w *worker) watch(ctx context.Context, stop context.CancelCauseFunc, id string) {
+	t := time.NewTicker(w.svc.cfg.StatusCheckInterval)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			var status Status
+			err := w.svc.db.QueryRowContext(ctx, w.svc.db.Rebind(`SELECT status FROM skop_jobs WHERE id = ?`), id).Scan(&status)
+			if err == nil && status != StatusInProgress {
+				stop(errCancelled)
+				return
+			}
+		}
+	}
+}
+
+// account is the worker's running view of a job, written with every progress report.
+type account struct {
+	job         *Job
+	p           discovery.Progress
+	errors      []JobError
+	warnings    []string
+	kept        int
+	sourcePages map[string]bool
+	message     string
+}
+
+func (a *account) stage() discovery.Stage {
+	if a.p.Stage == "" {
+		return discovery.StageCoordinator
+	}
+	return a.p.Stage
+}
+
+func (a *account) apply(p discovery.Progress) {
+	a.p = p
+	for _, pr := range p.NewProblems {
+		a.addError(pr)
+	}
+	a.warnings = append(a.warnings, p.NewWarnings...)
+	if a.sourcePages == nil {
+		a.sourcePages = map[string]bool{}
+	}
+	for _, d := range p.NewDocuments {
+		a.sourcePages[d.SourcePage] = true
+	}
+	a.kept += len(p.NewDocuments)
+	switch p.Stage {
+	case discovery.StageNavigator:
+		a.message = fmt.Sprintf("Crawling the website: %s crawled", plural(p.PagesCrawled, "page"))
+	case discovery.StageScraper:
+		a.message = fmt.Sprintf("Inspecting %s", plural(p.DocumentsFound, "candidate document"))
+	case discovery.StageCoordinator:
+		a.message = "Scoring documents"
+	default:
+		a.message = fmt.Sprintf("Finishing: found %s", plural(a.kept, "matching document"))
+	}
+}
+
+func (a *account) addError(p discovery.Problem) {
+	var page *string
+	if p.PageURL != "" {
+		page = &p.PageURL
+	}
+	a.errors = append(a.errors, JobError{
+		ErrorID:       "err_" + rand.Text()[:12],
+		AgentName:     string(p.Stage),
+		ErrorType:     p.Kind,
+		ErrorMessage:  p.Message,
+		PageURL:       page,
+		Timestamp:     p.At,
+		IsRecoverable: p.Recoverable,
+	})
+}
+
+func (a *account) update() *progressUpdate {
+	var agent *string
+	if a.p.Stage != "" {
+		st := string(a.p.Stage)
+		agent = &st
+	}
+	done := make([]string, len(a.p.StagesDone))
+	for i, s := range a.p.StagesDone {
+		done[i] = string(s)
+	}
+	return &progressUpdate{
+		Message:             a.message,
+		Progress:            a.p.Percent,
+		CurrentAgent:        agent,
+		AgentsCompleted:     done,
+		PagesCrawled:        a.p.PagesCrawled,
+		DocumentsFound:      a.p.DocumentsFound,
+		DocumentsDownloaded: a.p.DocumentsDownloaded,
+		PagesWithResults:    len(a.sourcePages),
+		Errors:              a.errors,
+		Warnings:            a.warnings,
+	}
+}
+
+func (a *account) documents(ds []discovery.Document) []Document {
+	out := make([]Document, len(ds))
+	for i, d := range ds {
+		var size *float64
+		if d.SizeBytes >= 0 {
+			mb := float64(int64(float64(d.SizeBytes)/(1<<20)*1000+0.5)) / 1000
+			size = &mb
+		}
+		out[i] = Document{URL: d.URL, Name: d.Name, SourcePage: d.SourcePage, Type: d.Type, Confidence: d.Confidence, FileSizeMB: size, ExtractedAt: d.FoundAt}
+	}
+	return out
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}

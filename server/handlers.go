@@ -1,0 +1,21 @@
+package server
+
+import (
+	"context"
+	"log/slog"
+
+	"github.com/skop-dev/skop/gen"
+	"github.com/skop-dev/skop/jobs"
+)
+
+// handlers implements gen.StrictServerInterface. Errors are returned as *apiError
+// and rendered by errorHandler, so every error body has one shape and one path.
+type handlers struct {
+	svc *jobs.Service
+	log *slog.Logger
+}
+
+var _ gen.StrictServerInterface = (*handlers)(nil)
+
+// owner is the id of the key that made the request.
+func owner(ctx context.Context) int64 { return callerKey(ctx).ID }

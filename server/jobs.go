@@ -1,0 +1,267 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/skop-dev/skop/gen"
+	"github.com/skop-dev/skop/jobs"
+)
+
+func notFound() *apiError { return newAPIError(http.StatusNotFound, "Job not found or access denied") }
+
+// fromService maps the service's errors to API errors; anything else is a 500.
+func fromService(err error) error {
+	var (
+		tm *jobs.TooManyActiveError
+		nc *jobs.NotCancellableError
+		ir *jobs.InvalidRequestError
+	)
+	switch {
+	case errors.Is(err, jobs.ErrNotFound):
+		return notFound()
+	case errors.Is(err, jobs.ErrBadCursor):
+		return &apiError{status: http.StatusBadRequest, message: "cursor is not valid: pass next_cursor from the previous page unchanged",
+			details: &gen.ErrorDetails{Field: "cursor", Reason: "is not valid"}}
+	case errors.As(err, &tm):
+		return newAPIError(http.StatusTooManyRequests, tm.Error())
+	case errors.As(err, &nc):
+		return newAPIError(http.StatusBadRequest, nc.Error())
+	case errors.As(err, &ir):
+		return &apiError{status: http.StatusBadRequest, message: ir.Error(), details: &gen.ErrorDetails{Field: ir.Field, Reason: ir.Reason}}
+	}
+	return err
+}
+
+func invalid(field, reason string) *apiError {
+	return &apiError{status: http.StatusBadRequest, message: field + ": " + reason, details: &gen.ErrorDetails{Field: field, Reason: reason}}
+}
+
+// checkWebsite enforces what the spec's pattern approximates: an absolute http(s)
+// URL with a host.
+func checkWebsite(raw string) (string, error) {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil {
+		return "", invalid("website", "is not a valid URL")
+	}
+	if s := strings.ToLower(u.Scheme); s != "http" && s != "https" {
+		return "", invalid("website", "must be an http or https URL")
+	}
+	if u.Hostname() == "" {
+		return "", invalid("website", "must name a host")
+	}
+	if u.User != nil {
+		return "", invalid("website", "must not contain credentials")
+	}
+	return u.String(), nil
+}
+
+func (h *handlers) CreateJob(ctx context.Context, req gen.CreateJobRequestObject) (gen.CreateJobResponseObject, error) {
+	if req.Body == nil {
+		return nil, invalid("body", "is required")
+	}
+	website, err := checkWebsite(req.Body.Website)
+	if err != nil {
+		return nil, err
+	}
+	prompt := strings.TrimSpace(req.Body.Prompt)
+	if n := len([]rune(prompt)); n < 10 {
+		return nil, invalid("prompt", "must be at least 10 characters")
+	}
+	p := jobs.DefaultParams()
+	if in := req.Body.Parameters; in != nil {
+		if in.SinglePage != nil {
+			p.SinglePage = *in.SinglePage
+		}
+		if in.Timeout != nil {
+			p.Timeout = *in.Timeout
+		}
+		if in.ConfidenceThreshold != nil {
+			p.ConfidenceThreshold = *in.ConfidenceThreshold
+		}
+		if in.FileType != nil {
+			p.FileType = string(*in.FileType)
+		}
+		if in.MaxFileSizeMb != nil {
+			p.MaxFileSizeMB = *in.MaxFileSizeMb
+		}
+	}
+	j, err := h.svc.Create(ctx, owner(ctx), jobs.CreateRequest{Website: website, Prompt: prompt, Params: p})
+	if err != nil {
+		return nil, fromService(err)
+	}
+	return gen.CreateJob201JSONResponse{
+		JobId:               j.ID,
+		Status:              gen.JobCreateResponseStatusPending,
+		Message:             "Job created and queued for processing",
+		EstimatedCompletion: j.DeadlineAt,
+		CreatedAt:           j.CreatedAt,
+	}, nil
+}
+
+func (h *handlers) GetJobStatus(ctx context.Context, req gen.GetJobStatusRequestObject) (gen.GetJobStatusResponseObject, error) {
+	j, err := h.svc.Get(ctx, owner(ctx), req.JobId)
+	if err != nil {
+		return nil, fromService(err)
+	}
+	return gen.GetJobStatus200JSONResponse{
+		JobId:               j.ID,
+		Status:              gen.JobStatus(j.Status),
+		Message:             j.Message,
+		Progress:            j.Progress,
+		CreatedAt:           j.CreatedAt,
+		StartedAt:           j.StartedAt,
+		CompletedAt:         j.CompletedAt,
+		CancelledAt:         j.CancelledAt,
+		EstimatedCompletion: estimatedCompletion(j),
+		CurrentAgent:        j.CurrentAgent,
+		AgentsCompleted:     nonNil(j.AgentsCompleted),
+		TotalPagesCrawled:   j.PagesCrawled,
+		TotalDocumentsFound: j.DocumentsFound,
+		Errors:              apiErrors(j.Errors),
+		Warnings:            nonNil(j.Warnings),
+		IsActive:            j.Status.Active(),
+		HasErrors:           len(j.Errors) > 0,
+	}, nil
+}
+
+// estimatedCompletion is the job's deadline while it is active and the time it
+// ended afterwards.
+func estimatedCompletion(j *jobs.Job) *time.Time {
+	if j.Status.Active() {
+		t := j.DeadlineAt
+		return &t
+	}
+	return j.EndedAt()
+}
+
+func apiErrors(es []jobs.JobError) []gen.JobError {
+	out := make([]gen.JobError, len(es))
+	for i, e := range es {
+		out[i] = gen.JobError{
+			ErrorId: e.ErrorID, AgentName: e.AgentName, ErrorType: e.ErrorType, ErrorMessage: e.ErrorMessage,
+			PageUrl: e.PageURL, Timestamp: e.Timestamp, IsRecoverable: e.IsRecoverable,
+		}
+	}
+	return out
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+func round(f float64, places int) float64 {
+	p := math.Pow(10, float64(places))
+	return math.Round(f*p) / p
+}
+
+func (h *handlers) GetJobResults(ctx context.Context, req gen.GetJobResultsRequestObject) (gen.GetJobResultsResponseObject, error) {
+	j, docs, err := h.svc.Results(ctx, owner(ctx), req.JobId)
+	if err != nil {
+		return nil, fromService(err)
+	}
+	out := make([]gen.ExtractedDocument, len(docs))
+	for i, d := range docs {
+		out[i] = gen.ExtractedDocument{
+			Name: d.Name, Url: d.URL, SourcePage: d.SourcePage, DocumentType: d.Type,
+			ConfidenceScore: d.Confidence, FileSizeMb: d.FileSizeMB, ExtractedAt: d.ExtractedAt,
+		}
+	}
+	var runtime, minutes *float64
+	if j.StartedAt != nil {
+		end := time.Now()
+		if t := j.EndedAt(); t != nil {
+			end = *t
+		}
+		secs := round(max(0, end.Sub(*j.StartedAt).Seconds()), 3)
+		mins := round(secs/60, 2)
+		runtime, minutes = &secs, &mins
+	}
+	rate := 0.0
+	if j.DocumentsFound > 0 {
+		rate = round(min(1, float64(j.DocumentsDownloaded)/float64(j.DocumentsFound)), 4)
+	}
+	return gen.GetJobResults200JSONResponse{
+		JobId:     j.ID,
+		Status:    gen.JobStatus(j.Status),
+		Message:   j.Message,
+		Documents: out,
+		Metadata: gen.JobMetadata{
+			OriginalWebsite: j.Website,
+			OriginalPrompt:  j.Prompt,
+			Parameters: gen.EffectiveParameters{
+				SinglePage: j.Params.SinglePage, Timeout: j.Params.Timeout, ConfidenceThreshold: j.Params.ConfidenceThreshold,
+				FileType: j.Params.FileType, MaxFileSizeMb: j.Params.MaxFileSizeMB,
+			},
+			CreatedAt:   j.CreatedAt,
+			StartedAt:   j.StartedAt,
+			CompletedAt: j.CompletedAt,
+			CancelledAt: j.CancelledAt,
+		},
+		TotalDocumentsFound:      j.DocumentsFound,
+		TotalDocumentsDownloaded: j.DocumentsDownloaded,
+		TotalPagesCrawled:        j.PagesCrawled,
+		SuccessRate:              rate,
+		Cost:                     round(float64(j.PagesWithResults)*h.svc.PricePerPage(), 4),
+		TotalRuntimeSeconds:      runtime,
+		RuntimeMinutes:           minutes,
+		Errors:                   apiErrors(j.Errors),
+		Warnings:                 nonNil(j.Warnings),
+		HasErrors:                len(j.Errors) > 0,
+	}, nil
+}
+
+func (h *handlers) ListJobs(ctx context.Context, req gen.ListJobsRequestObject) (gen.ListJobsResponseObject, error) {
+	var status jobs.Status
+	if req.Params.Status != nil {
+		status = jobs.Status(*req.Params.Status)
+	}
+	limit := 20
+	if req.Params.Limit != nil {
+		limit = *req.Params.Limit
+	}
+	cursor := ""
+	if req.Params.Cursor != nil {
+		cursor = *req.Params.Cursor
+	}
+	list, next, err := h.svc.List(ctx, owner(ctx), status, limit, cursor)
+	if err != nil {
+		return nil, fromService(err)
+	}
+	resp := gen.JobListResponse{Jobs: make([]gen.JobSummary, len(list)), HasMore: next != ""}
+	for i, j := range list {
+		resp.Jobs[i] = gen.JobSummary{
+			JobId: j.ID, Status: gen.JobStatus(j.Status), Website: j.Website, Prompt: j.Prompt,
+			CreatedAt: j.CreatedAt, CompletedAt: j.EndedAt(), TotalDocumentsFound: j.DocumentsFound,
+		}
+	}
+	if next != "" {
+		resp.NextCursor = &next
+	}
+	return gen.ListJobs200JSONResponse(resp), nil
+}
+
+func (h *handlers) CancelJob(ctx context.Context, req gen.CancelJobRequestObject) (gen.CancelJobResponseObject, error) {
+	j, err := h.svc.Cancel(ctx, owner(ctx), req.JobId)
+	if err != nil {
+		return nil, fromService(err)
+	}
+	if j.CancelledAt == nil {
+		return nil, fmt.Errorf("job %s cancelled without a cancel time", j.ID)
+	}
+	return gen.CancelJob200JSONResponse{
+		JobId:       j.ID,
+		Status:      gen.JobCancelResponseStatusCancelled,
+		Message:     "Job " + j.ID + " cancelled successfully",
+		CancelledAt: *j.CancelledAt,
+	}, nil
+}

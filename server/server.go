@@ -1,0 +1,192 @@
+// Package server is Skop's HTTP layer: the Echo wiring (request and response
+// validation against openapi.yaml, authentication, uniform errors, logging) and the
+// handlers of the generated strict server interface. It is the only package that
+// knows Echo; the handlers call the jobs service and translate its answers.
+package server
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/getkin/kin-openapi/routers/gorillamux"
+	"github.com/labstack/echo/v4"
+
+	"github.com/skop-dev/skop/apikeys"
+	"github.com/skop-dev/skop/gen"
+	"github.com/skop-dev/skop/jobs"
+)
+
+// Version is the API version the server reports.
+const Version = "1.0.0"
+
+// MaxBodyBytes is the largest request body accepted.
+const MaxBodyBytes = 1 << 20
+
+// Config sets up the HTTP layer.
+type Config struct {
+	// ValidateResponses checks every response against the spec and turns a
+	// violation into a logged 500. On by default (see DefaultConfig).
+	ValidateResponses bool
+	Logger            *slog.Logger
+}
+
+// DefaultConfig is the configuration `skop-server serve` starts with.
+func DefaultConfig() Config { return Config{ValidateResponses: true} }
+
+// spec loads the embedded OpenAPI document; each server gets its own copy, since
+// the validator and router keep state in it.
+func spec() (*openapi3.T, error) {
+	doc, err := gen.GetSwagger()
+	if err != nil {
+		return nil, fmt.Errorf("server: load embedded spec: %w", err)
+	}
+	// The servers list documents where the API runs; requests are not matched
+	// against it (the server answers on whatever address it listens on).
+	doc.Servers = nil
+	return doc, nil
+}
+
+// New returns the Echo instance that serves the Skop API with svc and keys.
+func New(svc *jobs.Service, keys *apikeys.Store, cfg Config) (*echo.Echo, error) {
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	doc, err := spec()
+	if err != nil {
+		return nil, err
+	}
+	router, err := gorillamux.NewRouter(doc)
+	if err != nil {
+		return nil, fmt.Errorf("server: build spec router: %w", err)
+	}
+	e := echo.New()
+	e.HideBanner = true
+	e.HidePort = true
+	e.HTTPErrorHandler = errorHandler(cfg.Logger)
+
+	e.Pre(normalizePath)
+	e.Use(requestID)
+	e.Use(accessLog(cfg.Logger))
+	if cfg.ValidateResponses {
+		e.Use(validateResponses(router, doc, cfg.Logger))
+	}
+	e.Use(recoverPanics(cfg.Logger))
+	e.Use(limitBody(MaxBodyBytes))
+	e.Use(validateRequests(doc, keys))
+
+	h := &handlers{svc: svc, log: cfg.Logger}
+	gen.RegisterHandlers(e, gen.NewStrictHandler(h, nil))
+	return e, nil
+}
+
+// normalizePath serves `/scrape` as `/scrape/` and `/health` as `/health/`, the
+// spellings the Skop docs use both of.
+func normalizePath(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		r := c.Request()
+		switch r.URL.Path {
+		case "/scrape", "/health":
+			r.URL.Path += "/"
+			if r.URL.RawPath != "" {
+				r.URL.RawPath += "/"
+			}
+		}
+		return next(c)
+	}
+}
+
+// requestState travels in a request's context from the first middleware on. It is a
+// pointer so that the authenticator, which runs inside the validator and cannot
+// replace the request, can record the caller's key for the handlers.
+type requestState struct {
+	id  string
+	key *apikeys.Key
+}
+
+type stateCtxKey struct{}
+
+func stateOf(ctx context.Context) *requestState {
+	st, _ := ctx.Value(stateCtxKey{}).(*requestState)
+	if st == nil {
+		return &requestState{}
+	}
+	return st
+}
+
+// requestID gives every request an id, taken from X-Request-ID when the client sent
+// a sane one, and echoes it in the response.
+func requestID(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		id := c.Request().Header.Get(echo.HeaderXRequestID)
+		if id == "" || len(id) > 64 || strings.ContainsFunc(id, func(r rune) bool { return r < 0x21 || r > 0x7e }) {
+			id = "req_" + strings.ToLower(newRequestID())
+		}
+		c.Response().Header().Set(echo.HeaderXRequestID, id)
+		c.SetRequest(c.Request().WithContext(context.WithValue(c.Request().Context(), stateCtxKey{}, &requestState{id: id})))
+		return next(c)
+	}
+}
+
+func requestIDFrom(ctx context.Context) string { return stateOf(ctx).id }
+
+// accessLog writes one structured line per request. It never logs credentials.
+func accessLog(log *slog.Logger) echo.MiddlewareFunc {
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			start := time.Now()
+			err := next(c)
+			if err != nil {
+				c.Error(err) // write the error response now, so its status is logged
+			}
+			r := c.Request()
+			log.LogAttrs(r.Context(), slog.LevelInfo, "request",
+				slog.String("request_id", requestIDFrom(r.Context())),
+				slog.String("method", r.Method),
+				slog.String("path", r.URL.Path),
+				slog.Int("status", c.Response().Status),
+				slog.Duration("duration", time.Since(start)),
+			)
+			return nil
+		}
+	}
+}
+
+// recoverPanics turns a panic in a handler into a logged 500 ErrorResponse.
+func recoverPanics(log *slog.Logger) echo.MiddlewareFunc {
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) (err error) {
+			defer func() {
+				if p := recover(); p != nil {
+					if p == http.ErrAbortHandler {
+						panic(p)
+					}
+					log.Error("panic in handler", "request_id", requestIDFrom(c.Request().Context()), "panic", fmt.Sprint(p))
+					err = echo.NewHTTPError(http.StatusInternalServerError, "Internal server error")
+				}
+			}()
+			return next(c)
+		}
+	}
+}
+
+// limitBody refuses bodies over max bytes with 413, both when Content-Length says
+// so and when a body without one grows past it.
+func limitBody(max int64) echo.MiddlewareFunc {
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			r := c.Request()
+			if r.ContentLength > max {
+				return echo.NewHTTPError(http.StatusRequestEntityTooLarge, fmt.Sprintf("Request body is larger than %d bytes", max))
+			}
+			if r.Body != nil && r.Body != http.NoBody {
+				r.Body = http.MaxBytesReader(c.Response(), r.Body, max)
+			}
+			return next(c)
+		}
+	}
+}

@@ -1,0 +1,179 @@
+package server
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"log/slog"
+	"net/http"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/getkin/kin-openapi/openapi3filter"
+	"github.com/getkin/kin-openapi/routers"
+	"github.com/labstack/echo/v4"
+	echomw "github.com/oapi-codegen/echo-middleware"
+
+	"github.com/skop-dev/skop/apikeys"
+)
+
+// validateRequests checks every request against the spec with kin-openapi (through
+// oapi-codegen's echo-middleware) before any handler runs: security first, then
+// parameters, then the body, whose defaults it fills in.
+func validateRequests(doc *openapi3.T, keys *apikeys.Store) echo.MiddlewareFunc {
+	return echomw.OapiRequestValidatorWithOptions(doc, &echomw.Options{
+		Options: openapi3filter.Options{
+			AuthenticationFunc: authenticate(keys),
+			KeepValidatedValue: true,
+			// With MultiError each failure stays a *RequestError that names its
+			// parameter, which the message needs; firstFailure picks the one to show.
+			MultiError: true,
+		},
+		SilenceServersWarning: true,
+		DoNotValidateServers:  true,
+		MultiErrorHandler:     firstFailure,
+		ErrorHandler: func(_ echo.Context, err *echo.HTTPError) error {
+			return err // errorHandler renders it as an ErrorResponse
+		},
+	})
+}
+
+// firstFailure chooses the error a client sees when a request breaks several rules:
+// an authentication failure first (a caller without a valid key learns nothing
+// about the request), then the first parameter or body error.
+func firstFailure(me openapi3.MultiError) *echo.HTTPError {
+	for _, err := range me {
+		var sre *openapi3filter.SecurityRequirementsError
+		if errors.As(err, &sre) {
+			for _, e := range sre.Errors {
+				var he *echo.HTTPError
+				if errors.As(e, &he) {
+					return he
+				}
+			}
+			return &echo.HTTPError{Code: http.StatusUnauthorized, Internal: sre}
+		}
+	}
+	for _, err := range me {
+		var re *openapi3filter.RequestError
+		if errors.As(err, &re) {
+			return &echo.HTTPError{Code: http.StatusBadRequest, Internal: re}
+		}
+	}
+	return &echo.HTTPError{Code: http.StatusBadRequest, Message: "Invalid request", Internal: me}
+}
+
+// bufferedWriter holds a response until it has been validated.
+type bufferedWriter struct {
+	header http.Header
+	status int
+	body   bytes.Buffer
+}
+
+func (w *bufferedWriter) Header() http.Header { return w.header }
+func (w *bufferedWriter) WriteHeader(status int) {
+	if w.status == 0 {
+		w.status = status
+	}
+}
+func (w *bufferedWriter) Write(b []byte) (int, error) {
+	if w.status == 0 {
+		w.status = http.StatusOK
+	}
+	return w.body.Write(b)
+}
+
+// transportStatuses can answer any request, before an operation is known (unknown
+// route, wrong method, oversized body); such answers are checked against the
+// ErrorResponse schema when the operation does not declare them.
+var transportStatuses = map[int]bool{
+	http.StatusNotFound:              true,
+	http.StatusMethodNotAllowed:      true,
+	http.StatusRequestEntityTooLarge: true,
+}
+
+// validateResponses checks every response, error responses included, against the
+// spec before it leaves. kin-openapi has a response validator but no Echo
+// middleware for it; this is that middleware. A response that breaks the spec is
+// logged and replaced by a 500 ErrorResponse: a client never sees a body the
+// contract does not promise.
+func validateResponses(router routers.Router, doc *openapi3.T, log *slog.Logger) echo.MiddlewareFunc {
+	errorSchema := doc.Components.Schemas["ErrorResponse"].Value
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			resp := c.Response()
+			orig := resp.Writer
+			buf := &bufferedWriter{header: orig.Header()}
+			resp.Writer = buf
+			if err := next(c); err != nil {
+				c.Error(err)
+			}
+			resp.Writer = orig
+			status := buf.status
+			if status == 0 {
+				status = resp.Status
+			}
+			body := buf.body.Bytes()
+			if verr := checkResponse(c.Request(), status, orig.Header(), body, router, errorSchema); verr != nil {
+				log.Error("response does not match openapi.yaml", "request_id", requestIDFrom(c.Request().Context()),
+					"method", c.Request().Method, "path", c.Request().URL.Path, "status", status, "error", clip(verr.Error(), 2000))
+				status = http.StatusInternalServerError
+				eb := errorBody(c, status, "Internal server error: the response did not match the API contract", nil)
+				body, _ = json.Marshal(eb)
+				h := orig.Header()
+				for k := range h {
+					if k != echo.HeaderXRequestID {
+						h.Del(k)
+					}
+				}
+				h.Set(echo.HeaderContentType, echo.MIMEApplicationJSON)
+				resp.Status = status
+			}
+			orig.WriteHeader(status)
+			_, err := orig.Write(body)
+			return err
+		}
+	}
+}
+
+// checkResponse validates one response. HEAD answers carry no body and are not
+// checked.
+func checkResponse(r *http.Request, status int, header http.Header, body []byte, router routers.Router, errorSchema *openapi3.Schema) error {
+	if r.Method == http.MethodHead {
+		return nil
+	}
+	route, params, err := router.FindRoute(r)
+	if err == nil {
+		if op := route.Operation; op.Responses.Status(status) != nil || !transportStatuses[status] {
+			return openapi3filter.ValidateResponse(context.Background(), &openapi3filter.ResponseValidationInput{
+				RequestValidationInput: &openapi3filter.RequestValidationInput{
+					Request:    r,
+					PathParams: params,
+					Route:      route,
+					Options:    &openapi3filter.Options{AuthenticationFunc: openapi3filter.NoopAuthenticationFunc},
+				},
+				Status:  status,
+				Header:  header,
+				Body:    io.NopCloser(bytes.NewReader(body)),
+				Options: &openapi3filter.Options{IncludeResponseStatus: true},
+			})
+		}
+	}
+	// No operation (unknown path or method), or a transport-level error the
+	// operation does not list: the body must still be an ErrorResponse.
+	var v any
+	if err := json.Unmarshal(body, &v); err != nil {
+		return err
+	}
+	return errorSchema.VisitJSON(v, openapi3.EnableJSONSchema2020())
+}
+
+// clip shortens s to at most n bytes for a log line; kin-openapi's messages quote
+// whole schemas and values.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "…"
+}
