@@ -185,16 +185,16 @@ var mimeTypes = map[string]string{
 	"application/pdf":    "pdf",
 	"application/x-pdf":  "pdf",
 	"application/msword": "doc",
-	"application/vnd.openxmlformats-officedocument.wordprocessingml.document":   "docx",
-	"application/vnd.ms-excel":                                                  "xls",
+	"application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
+	"application/vnd.ms-excel": "xls",
 	"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet":         "xlsx",
 	"application/vnd.ms-powerpoint":                                             "ppt",
 	"application/vnd.openxmlformats-officedocument.presentationml.presentation": "pptx",
 	"application/vnd.oasis.opendocument.text":                                   "odt",
-	"application/rtf":                                                           "rtf",
-	"text/rtf":                                                                  "rtf",
-	"text/plain":                                                                "txt",
-	"text/csv":                                                                  "csv",
+	"application/rtf": "rtf",
+	"text/rtf":        "rtf",
+	"text/plain":      "txt",
+	"text/csv":        "csv",
 }
 
 func docTypeFromURL(u *url.URL) string {
