@@ -101,6 +101,9 @@ type Config struct {
 	UserAgent            string
 	// Resolver, when set, resolves host names (tests use it to stub DNS).
 	Resolver *net.Resolver
+
+	// exemptDial lets tests reach chosen loopback addresses through the guard.
+	exemptDial func(address string) bool
 }
 
 // DefaultUserAgent names the crawler to the sites it visits.
@@ -146,7 +149,7 @@ func New(cfg Config) *Engine {
 	cfg = cfg.withDefaults()
 	dialer := &net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second, Resolver: cfg.Resolver}
 	if !cfg.AllowPrivateNetworks {
-		dialer.Control = dialControl
+		dialer.Control = guardedControl(cfg.exemptDial)
 	}
 	transport := &http.Transport{
 		Proxy:                 nil, // never send crawl traffic through an environment proxy
@@ -388,6 +391,9 @@ func (r *run) crawl(ctx context.Context) ([]*candidate, error) {
 			if u.Scheme != "http" && u.Scheme != "https" {
 				continue
 			}
+			if !r.sameSite(u) {
+				continue // other hosts' pages and files are never fetched
+			}
 			key := canonical(u)
 			c := &candidate{url: u, evidence: *l, source: final.String(), docType: docTypeFromURL(u)}
 			if c.docType != "" {
@@ -397,7 +403,7 @@ func (r *run) crawl(ctx context.Context) ([]*candidate, error) {
 				}
 				continue
 			}
-			if !r.sameSite(u) || seenPages[key] || looksLikeNonDocument(u) {
+			if seenPages[key] || looksLikeNonDocument(u) {
 				continue
 			}
 			seenPages[key] = true

@@ -1,0 +1,119 @@
+package discovery
+
+import (
+	"context"
+	"errors"
+	"net"
+	"net/http"
+	"net/netip"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/skop-dev/skop/internal/testsite"
+)
+
+func TestIsPublicAddr(t *testing.T) {
+	blocked := []string{
+		"127.0.0.1", "127.255.255.254", "0.0.0.0", "0.1.2.3",
+		"10.0.0.1", "10.255.255.255", "172.16.0.1", "172.31.255.255", "192.168.0.1", "192.168.255.255",
+		"169.254.0.1", "169.254.169.254", "100.64.0.1", "100.127.255.255",
+		"224.0.0.1", "239.255.255.250", "255.255.255.255", "240.0.0.1",
+		"192.0.2.1", "198.51.100.7", "203.0.113.9", "198.18.0.1",
+		"::", "::1", "fe80::1", "fe80::1%eth0", "febf:ffff::1", "fc00::1", "fd12:3456:789a::1",
+		"ff02::1", "ff05::2", "2001:db8::1", "fec0::1",
+		"::ffff:127.0.0.1", "::ffff:10.0.0.1", "::ffff:169.254.169.254", "::ffff:192.168.1.1", "::ffff:0.0.0.0",
+		"::ffff:7f00:1", "::127.0.0.1", "::10.0.0.1", "64:ff9b::7f00:1", "64:ff9b::a9fe:a9fe",
+	}
+	public := []string{
+		"8.8.8.8", "1.1.1.1", "93.184.216.34", "172.15.255.255", "172.32.0.1", "100.63.255.255", "100.128.0.1",
+		"169.253.255.255", "11.0.0.1", "2606:4700:4700::1111", "2001:4860:4860::8888", "::ffff:8.8.8.8",
+		"64:ff9b::808:808",
+	}
+	for _, s := range blocked {
+		if IsPublicAddr(netip.MustParseAddr(s)) {
+			t.Errorf("IsPublicAddr(%s) = true, want false", s)
+		}
+	}
+	for _, s := range public {
+		if !IsPublicAddr(netip.MustParseAddr(s)) {
+			t.Errorf("IsPublicAddr(%s) = false, want true", s)
+		}
+	}
+	if IsPublicAddr(netip.Addr{}) {
+		t.Error("the zero Addr must not be public")
+	}
+}
+
+// TestDialControlSpellings checks the dial hook against the forms an address takes
+// once resolved: the hook sees "ip:port" as the dialer passes it.
+func TestDialControlSpellings(t *testing.T) {
+	for _, addr := range []string{"127.0.0.1:80", "[::1]:443", "[::ffff:127.0.0.1]:80", "[fe80::1%lo]:80", "169.254.169.254:80", "10.1.2.3:8080", "not-an-ip:80", "garbage"} {
+		if err := dialControl("tcp", addr, nil); !errors.Is(err, ErrBlockedAddress) {
+			t.Errorf("dialControl(%q) = %v, want ErrBlockedAddress", addr, err)
+		}
+	}
+	if err := dialControl("tcp", "8.8.8.8:443", nil); err != nil {
+		t.Errorf("dialControl(8.8.8.8:443) = %v, want nil", err)
+	}
+}
+
+// TestEngineRefusesLoopback runs the engine, without the private-network
+// allowance, against sites on loopback only: the start URL, a redirect to loopback,
+// and a public-looking name that a stub resolver answers with 127.0.0.1.
+func TestEngineRefusesLoopback(t *testing.T) {
+	site := testsite.New(map[string]testsite.Resource{
+		"/": testsite.HTML(`<a href="/a.pdf">minutes</a>`),
+	})
+	defer site.Close()
+	_, port, _ := net.SplitHostPort(strings.TrimPrefix(site.URL, "http://"))
+
+	// A resolver whose DNS server is a tiny UDP responder on loopback that answers
+	// every A query with 127.0.0.1.
+	dns := startStubDNS(t)
+	resolver := &net.Resolver{PreferGo: true, Dial: func(ctx context.Context, network, _ string) (net.Conn, error) {
+		var d net.Dialer
+		return d.DialContext(ctx, "udp", dns)
+	}}
+
+	e := New(Config{Resolver: resolver, RequestTimeout: 5 * time.Second})
+	for _, start := range []string{
+		site.URL + "/",
+		"http://localhost:" + port + "/",
+		"http://public-looking.example.com:" + port + "/",
+	} {
+		err := e.Run(context.Background(), Request{StartURL: start, Prompt: "meeting minutes", SinglePage: true}, nil)
+		var fe *FatalError
+		if !errors.As(err, &fe) || fe.Kind != "blocked_address" {
+			t.Errorf("Run(%s) = %v, want a FatalError of kind blocked_address", start, err)
+		}
+	}
+
+	if n := len(site.Requests()); n != 0 {
+		t.Errorf("the loopback site received %d requests, want 0", n)
+	}
+
+	// A redirect from an allowed server to loopback is refused at dial time: the
+	// redirector is let through the guard by exact address, its target is not.
+	redirector := testsite.New(map[string]testsite.Resource{"/": {Status: http.StatusFound}})
+	defer redirector.Close()
+	var hops atomic.Int32
+	redirector.Config.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hops.Add(1)
+		http.Redirect(w, r, site.URL+"/", http.StatusFound)
+	})
+	redirAddr := strings.TrimPrefix(redirector.URL, "http://")
+	e = New(Config{exemptDial: func(a string) bool { return a == redirAddr }})
+	err := e.Run(context.Background(), Request{StartURL: redirector.URL + "/", Prompt: "meeting minutes", SinglePage: true}, nil)
+	var fe *FatalError
+	if !errors.As(err, &fe) || fe.Kind != "blocked_address" {
+		t.Errorf("Run through a redirect to loopback = %v, want a FatalError of kind blocked_address", err)
+	}
+	if hops.Load() != 1 {
+		t.Errorf("the redirector received %d requests, want 1 (the first hop is allowed)", hops.Load())
+	}
+	if n := len(site.Requests()); n != 0 {
+		t.Errorf("the redirect target received %d requests, want 0", n)
+	}
+}
