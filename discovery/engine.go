@@ -529,7 +529,7 @@ func (r *run) inspect(ctx context.Context, cands []*candidate) error {
 		}
 		if size >= 0 && r.req.MaxFileSizeBytes > 0 && size > r.req.MaxFileSizeBytes {
 			tooLarge++
-		} else if score := r.intent.Score(c.evidence.text()); score >= r.req.ConfidenceThreshold {
+		} else if score := r.intent.Score(c.evidence.primary(), c.evidence.context()); score >= r.req.ConfidenceThreshold {
 			r.pending.NewDocuments = append(r.pending.NewDocuments, Document{
 				URL:        c.url.String(),
 				Name:       c.evidence.name(c.url),

@@ -19,9 +19,14 @@ type link struct {
 	pageTitle string
 }
 
-// text is everything known about the link, for scoring.
-func (l *link) text() string {
-	return strings.Join([]string{l.anchor, l.title, l.heading, l.pageTitle, l.url.Path, l.url.RawQuery}, " ")
+// primary is what the link itself says: its text, title and URL.
+func (l *link) primary() string {
+	return strings.Join([]string{l.anchor, l.title, l.url.Path, l.url.RawQuery}, " ")
+}
+
+// context is what surrounds the link: the heading above it and the page title.
+func (l *link) context() string {
+	return l.heading + " " + l.pageTitle
 }
 
 // genericAnchor marks link texts that say nothing of the document.

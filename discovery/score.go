@@ -86,34 +86,29 @@ func stem(w string) string {
 	return w
 }
 
-// Score rates how well evidence (anchor text, URL, context) matches the intent, in
-// [0, 1]: the share of the prompt's terms found, lowered when the evidence names
-// years and none of them is a year the prompt asks for.
-func (in Intent) Score(evidence string) float64 {
-	toks := tokenize(evidence)
-	have := map[string]bool{}
-	var years []string
-	for _, t := range toks {
-		if len(t) == 4 && yearRE.MatchString(t) {
-			years = append(years, t)
-		}
-		have[stem(t)] = true
-	}
-	// Dates such as 2025-01-14 or 01142025 in file names also carry the year.
-	for _, m := range yearRE.FindAllString(strings.ReplaceAll(evidence, "_", " "), -1) {
-		years = append(years, m)
-	}
-	score := 0.0
-	if len(in.Terms) == 0 {
-		score = 0.5
-	} else {
-		matched := 0
+// contextWeight is how much a term counts when only the surroundings of a link (the
+// heading above it, the page title) carry it, against the link's own text and URL.
+const contextWeight = 0.4
+
+// Score rates how well the evidence for a document matches the intent, in [0, 1]:
+// the weighted share of the prompt's terms found in the link's own text and URL
+// (primary) or only around it (context), lowered when the evidence names years and
+// none of them is a year the prompt asks for.
+func (in Intent) Score(primary, context string) float64 {
+	own, around := stems(primary), stems(context)
+	years := yearRE.FindAllString(strings.ReplaceAll(primary+" "+context, "_", " "), -1)
+	score := 0.5
+	if len(in.Terms) > 0 {
+		matched := 0.0
 		for _, t := range in.Terms {
-			if have[t] {
+			switch {
+			case own[t]:
 				matched++
+			case around[t]:
+				matched += contextWeight
 			}
 		}
-		score = float64(matched) / float64(len(in.Terms))
+		score = matched / float64(len(in.Terms))
 	}
 	if len(in.Years) > 0 {
 		switch {
@@ -125,10 +120,15 @@ func (in Intent) Score(evidence string) float64 {
 			score *= 0.8
 		}
 	}
-	if score > 1 {
-		score = 1
+	return min(score, 1)
+}
+
+func stems(s string) map[string]bool {
+	out := map[string]bool{}
+	for _, t := range tokenize(s) {
+		out[stem(t)] = true
 	}
-	return score
+	return out
 }
 
 func containsAny(have, want []string) bool {

@@ -16,6 +16,7 @@ import (
 	"github.com/getkin/kin-openapi/routers/gorillamux"
 	"github.com/labstack/echo/v4"
 
+	skop "github.com/skop-dev/skop"
 	"github.com/skop-dev/skop/apikeys"
 	"github.com/skop-dev/skop/gen"
 	"github.com/skop-dev/skop/jobs"
@@ -38,12 +39,17 @@ type Config struct {
 // DefaultConfig is the configuration `skop-server serve` starts with.
 func DefaultConfig() Config { return Config{ValidateResponses: true} }
 
-// spec loads the embedded OpenAPI document; each server gets its own copy, since
-// the validator and router keep state in it.
+// spec loads openapi.yaml as the binary embeds it, verbatim (oapi-codegen's own
+// embedded copy renames operationIds). Each server gets its own copy, since the
+// validator and router keep state in it.
 func spec() (*openapi3.T, error) {
-	doc, err := gen.GetSwagger()
+	loader := openapi3.NewLoader()
+	doc, err := loader.LoadFromData(skop.OpenAPI)
 	if err != nil {
-		return nil, fmt.Errorf("server: load embedded spec: %w", err)
+		return nil, fmt.Errorf("server: load openapi.yaml: %w", err)
+	}
+	if err := doc.Validate(loader.Context); err != nil {
+		return nil, fmt.Errorf("server: openapi.yaml is not valid: %w", err)
 	}
 	// The servers list documents where the API runs; requests are not matched
 	// against it (the server answers on whatever address it listens on).

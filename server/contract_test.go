@@ -1,0 +1,352 @@
+package server_test
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/skop-dev/skop/apikeys"
+	"github.com/skop-dev/skop/client"
+	"github.com/skop-dev/skop/internal/testsite"
+)
+
+// minutesSite is a council page linking to 2025 minutes, a 2024 one and an agenda.
+func minutesSite() *testsite.Site {
+	return testsite.New(map[string]testsite.Resource{
+		"/": testsite.HTML(`<html><head><title>Council</title></head><body><h2>Council meeting minutes</h2>
+			<a href="/m/2025-01-14.pdf">Council meeting minutes January 14, 2025</a>
+			<a href="/m/2025-02-11.pdf">Council meeting minutes February 11, 2025</a>
+			<a href="/m/2024-12-10.pdf">Council meeting minutes December 10, 2024</a>
+			<a href="/parks.pdf">Parks brochure</a></body></html>`),
+		"/m/2025-01-14.pdf": testsite.PDFFile("Minutes 2025-01-14", "Minutes"),
+		"/m/2025-02-11.pdf": testsite.PDFFile("Minutes 2025-02-11", "Minutes"),
+		"/m/2024-12-10.pdf": testsite.PDFFile("Minutes 2024-12-10", "Minutes"),
+		"/parks.pdf":        testsite.PDFFile("Parks", "Parks"),
+	})
+}
+
+const minutesPrompt = "Find all council meeting minutes from 2025"
+
+func TestHealthRootAndSpec(t *testing.T) {
+	h := start(t, options{workers: 1})
+	c := h.client("")
+	ctx := context.Background()
+	health, err := c.GetHealthWithResponse(ctx)
+	if err != nil || health.JSON200 == nil {
+		t.Fatalf("health: %v %v", err, health)
+	}
+	if health.JSON200.Status != client.HealthResponseStatusHealthy || health.JSON200.Service != "skop" {
+		t.Errorf("health = %+v", health.JSON200)
+	}
+	ready, err := c.GetReadinessWithResponse(ctx)
+	if err != nil || ready.JSON200 == nil || !ready.JSON200.Ready {
+		t.Fatalf("ready: %v %s", err, ready.Body)
+	}
+	root, err := c.GetRootWithResponse(ctx)
+	if err != nil || root.JSON200 == nil || root.JSON200.Endpoints["cancel_job"] != "DELETE /scrape/{job_id}" {
+		t.Fatalf("root: %v %s", err, root.Body)
+	}
+	doc, err := c.GetOpenAPIDocumentWithResponse(ctx)
+	if err != nil || doc.StatusCode() != 200 || !bytes.Contains(doc.Body, []byte("operationId: cancelJob")) {
+		t.Fatalf("openapi.yaml: %v %d", err, doc.StatusCode())
+	}
+	// The spellings without a trailing slash.
+	for _, p := range []string{"/health", "/health/"} {
+		resp, err := h.http.Get(h.srv.URL + p)
+		if err != nil || resp.StatusCode != 200 {
+			t.Errorf("GET %s: %v %v", p, err, resp)
+		}
+	}
+}
+
+func TestReadinessWithoutWorkers(t *testing.T) {
+	h := start(t, options{workers: 0})
+	resp, err := h.client("").GetHealthWithResponse(context.Background())
+	if err != nil || resp.JSON200 == nil || resp.JSON200.DependencyStatus.Workers != client.DependencyStatusWorkersDisabled {
+		t.Fatalf("health without workers: %v %s", err, resp.Body)
+	}
+}
+
+func TestAuthentication(t *testing.T) {
+	h := start(t, options{workers: 0})
+	ctx := context.Background()
+	id := h.create(h.client(h.keyA), "http://127.0.0.1:9/", minutesPrompt, nil)
+
+	check401 := func(name string, editor client.RequestEditorFn) {
+		t.Helper()
+		var editors []client.RequestEditorFn
+		if editor != nil {
+			editors = append(editors, editor)
+		}
+		resp, err := h.client("").CancelJobWithResponse(ctx, id, editors...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if resp.StatusCode() != http.StatusUnauthorized || resp.JSON401 == nil {
+			t.Errorf("%s: status %d, want 401: %s", name, resp.StatusCode(), resp.Body)
+			return
+		}
+		if got := resp.HTTPResponse.Header.Get("WWW-Authenticate"); !strings.HasPrefix(got, "Bearer") {
+			t.Errorf("%s: WWW-Authenticate = %q", name, got)
+		}
+		if resp.JSON401.StatusCode != 401 || !resp.JSON401.Error || resp.JSON401.Path != "/scrape/"+id {
+			t.Errorf("%s: body %+v", name, resp.JSON401)
+		}
+	}
+	check401("no key", nil)
+	check401("unknown bearer key", client.BearerAuth("sk-"+strings.Repeat("a", 40)))
+	check401("malformed bearer key", client.BearerAuth("not-a-key"))
+	check401("unknown X-API-Key", client.APIKeyHeader("sk_"+strings.Repeat("b", 40)))
+	check401("basic auth", func(_ context.Context, r *http.Request) error {
+		r.SetBasicAuth("user", "pass")
+		return nil
+	})
+	// An invalid X-API-Key beside a valid bearer still passes: one accepted
+	// credential is enough, as with any OpenAPI security alternative.
+	resp, err := h.client(h.keyA).GetJobStatusWithResponse(ctx, id, client.APIKeyHeader("sk-"+strings.Repeat("c", 40)))
+	if err != nil || resp.StatusCode() != 200 {
+		t.Errorf("valid bearer + invalid X-API-Key: %v %d", err, resp.StatusCode())
+	}
+	// X-API-Key alone works.
+	c, _ := client.NewClientWithResponses(h.srv.URL, client.WithHTTPClient(h.http), client.WithAPIKeyHeader(h.keyA))
+	if st, err := c.GetJobStatusWithResponse(ctx, id); err != nil || st.JSON200 == nil {
+		t.Errorf("X-API-Key: %v %s", err, st.Body)
+	}
+	// A revoked key is refused.
+	revoked := h.ensureKey("soon-revoked", apikeys.AllScopes)
+	if err := h.keys.Revoke(ctx, "soon-revoked"); err != nil {
+		t.Fatal(err)
+	}
+	check401("revoked key", client.BearerAuth(revoked))
+}
+
+func TestScopes(t *testing.T) {
+	h := start(t, options{workers: 0})
+	ctx := context.Background()
+	id := h.create(h.client(h.keyA), "http://127.0.0.1:9/", minutesPrompt, nil)
+	readOnly := h.ensureKey("read-only", []string{apikeys.ScopeRead})
+	c := h.client(readOnly)
+	cancel, err := c.CancelJobWithResponse(ctx, id)
+	if err != nil || cancel.StatusCode() != http.StatusForbidden || cancel.JSON403 == nil || !strings.Contains(cancel.JSON403.Message, "scrape:cancel") {
+		t.Errorf("cancel with a read-only key: %v %d %s", err, cancel.StatusCode(), cancel.Body)
+	}
+	create, err := c.CreateJobWithResponse(ctx, client.ScrapeRequest{Website: "http://127.0.0.1:9/", Prompt: minutesPrompt})
+	if err != nil || create.StatusCode() != http.StatusForbidden {
+		t.Errorf("create with a read-only key: %v %d %s", err, create.StatusCode(), create.Body)
+	}
+	// The read scope still reads (and 404s on another tenant's job alike).
+	if st, err := c.GetJobStatusWithResponse(ctx, id); err != nil || st.StatusCode() != http.StatusNotFound {
+		t.Errorf("status of another key's job with a read-only key: %v %d", err, st.StatusCode())
+	}
+}
+
+func TestCreateValidation(t *testing.T) {
+	h := start(t, options{workers: 0})
+	tests := []struct {
+		name, body, field string
+	}{
+		{"website missing", `{"prompt":"Find all council minutes"}`, "website"},
+		{"prompt missing", `{"website":"https://example.com/"}`, "prompt"},
+		{"prompt short", `{"website":"https://example.com/","prompt":"minutes"}`, "prompt"},
+		{"prompt long", `{"website":"https://example.com/","prompt":"` + strings.Repeat("x", 501) + `"}`, "prompt"},
+		{"ftp website", `{"website":"ftp://example.com/","prompt":"Find all council minutes"}`, "website"},
+		{"relative website", `{"website":"/just/a/path","prompt":"Find all council minutes"}`, "website"},
+		{"timeout low", `{"website":"https://example.com/","prompt":"Find all council minutes","parameters":{"timeout":59}}`, "parameters.timeout"},
+		{"timeout high", `{"website":"https://example.com/","prompt":"Find all council minutes","parameters":{"timeout":3601}}`, "parameters.timeout"},
+		{"threshold", `{"website":"https://example.com/","prompt":"Find all council minutes","parameters":{"confidence_threshold":1.5}}`, "parameters.confidence_threshold"},
+		{"file type", `{"website":"https://example.com/","prompt":"Find all council minutes","parameters":{"file_type":"image"}}`, "parameters.file_type"},
+		{"max size", `{"website":"https://example.com/","prompt":"Find all council minutes","parameters":{"max_file_size_mb":0}}`, "parameters.max_file_size_mb"},
+		{"single_page type", `{"website":"https://example.com/","prompt":"Find all council minutes","parameters":{"single_page":"yes"}}`, "parameters.single_page"},
+		{"unknown field", `{"website":"https://example.com/","prompt":"Find all council minutes","colour":"blue"}`, "colour"},
+		{"not json", `{"website":`, "body"},
+		{"empty", ``, "body"},
+	}
+	c := h.client(h.keyA)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			resp, err := c.CreateJobWithBodyWithResponse(context.Background(), "application/json", strings.NewReader(tt.body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if resp.StatusCode() != http.StatusBadRequest || resp.JSON400 == nil {
+				t.Fatalf("status %d, want 400: %s", resp.StatusCode(), resp.Body)
+			}
+			if resp.JSON400.Details == nil || resp.JSON400.Details.Field != tt.field {
+				t.Errorf("details = %+v, want field %q (message %q)", resp.JSON400.Details, tt.field, resp.JSON400.Message)
+			}
+			if strings.Contains(resp.JSON400.Message, "Schema:") || strings.Contains(resp.JSON400.Message, "\n") {
+				t.Errorf("message leaks validator internals: %q", resp.JSON400.Message)
+			}
+		})
+	}
+	list, err := c.ListJobsWithResponse(context.Background(), nil)
+	if err != nil || list.JSON200 == nil || len(list.JSON200.Jobs) != 0 {
+		t.Errorf("rejected creates left jobs behind: %v %s", err, list.Body)
+	}
+}
+
+func TestTransportErrors(t *testing.T) {
+	h := start(t, options{workers: 0})
+	do := func(method, path, body string, header map[string]string) (*http.Response, string) {
+		req, _ := http.NewRequest(method, h.srv.URL+path, strings.NewReader(body))
+		for k, v := range header {
+			req.Header.Set(k, v)
+		}
+		resp, err := h.http.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		_, _ = b.ReadFrom(resp.Body)
+		return resp, b.String()
+	}
+	auth := map[string]string{"Authorization": "Bearer " + h.keyA, "Content-Type": "application/json"}
+	if resp, body := do("GET", "/no/such/thing", "", nil); resp.StatusCode != 404 || !strings.Contains(body, `"status_code":404`) {
+		t.Errorf("unknown route: %d %s", resp.StatusCode, body)
+	}
+	resp, body := do("PUT", "/scrape/job_abc", "", auth)
+	if resp.StatusCode != 405 || !strings.Contains(body, `"status_code":405`) || !strings.Contains(resp.Header.Get("Allow"), "DELETE") {
+		t.Errorf("wrong method: %d Allow=%q %s", resp.StatusCode, resp.Header.Get("Allow"), body)
+	}
+	big := `{"website":"https://example.com/","prompt":"` + strings.Repeat("x", 1<<20) + `"}`
+	if resp, body := do("POST", "/scrape/", big, auth); resp.StatusCode != 413 || !strings.Contains(body, `"status_code":413`) {
+		t.Errorf("large body: %d %s", resp.StatusCode, body)
+	}
+	if resp, body := do("POST", "/scrape", `{"website":"https://example.com/","prompt":"Find all council minutes"}`, auth); resp.StatusCode != 201 {
+		t.Errorf("POST /scrape (no slash): %d %s", resp.StatusCode, body)
+	}
+	if resp, body := do("POST", "/scrape/", `x`, map[string]string{"Authorization": "Bearer " + h.keyA, "Content-Type": "text/plain"}); resp.StatusCode != 400 {
+		t.Errorf("text/plain body: %d %s", resp.StatusCode, body)
+	}
+}
+
+func TestJobLifecycle(t *testing.T) {
+	site := minutesSite()
+	defer site.Close()
+	h := start(t, options{workers: 2})
+	c := h.client(h.keyA)
+	id := h.create(c, site.URL+"/", minutesPrompt, &client.ScrapeParameters{ConfidenceThreshold: ptr(0.5)})
+	if !strings.HasPrefix(id, "job_") || len(id) < 4+16 {
+		t.Errorf("job id %q", id)
+	}
+	st := h.waitStatus(c, id, 20*time.Second, client.JobStatusCompleted, client.JobStatusFailed)
+	if st.Status != client.JobStatusCompleted {
+		t.Fatalf("job ended %s: %q %+v", st.Status, st.Message, st.Errors)
+	}
+	if st.IsActive || st.Progress == nil || *st.Progress != 100 || st.StartedAt == nil || st.CompletedAt == nil || st.CancelledAt != nil {
+		t.Errorf("final status = %+v", st)
+	}
+	if st.TotalPagesCrawled != 1 || st.TotalDocumentsFound != 4 {
+		t.Errorf("counters: pages %d documents %d", st.TotalPagesCrawled, st.TotalDocumentsFound)
+	}
+	res := h.results(c, id)
+	var got []string
+	for _, d := range res.Documents {
+		got = append(got, strings.TrimPrefix(d.Url, site.URL))
+		if d.ConfidenceScore < 0.5 || d.SourcePage != site.URL+"/" || d.DocumentType != "pdf" || d.FileSizeMb == nil {
+			t.Errorf("document %+v", d)
+		}
+	}
+	if strings.Join(got, " ") != "/m/2025-01-14.pdf /m/2025-02-11.pdf" {
+		t.Errorf("documents = %v", got)
+	}
+	if res.Metadata.Parameters.ConfidenceThreshold != 0.5 || !res.Metadata.Parameters.SinglePage || res.Metadata.Parameters.Timeout != 1800 ||
+		res.Metadata.Parameters.MaxFileSizeMb != 100 || res.Metadata.OriginalWebsite != site.URL+"/" || res.Metadata.OriginalPrompt != minutesPrompt {
+		t.Errorf("metadata = %+v", res.Metadata)
+	}
+	if res.Cost != 0.1 || res.SuccessRate != 1 || res.TotalDocumentsDownloaded != 4 || res.TotalRuntimeSeconds == nil {
+		t.Errorf("results totals: cost %v rate %v downloaded %d runtime %v", res.Cost, res.SuccessRate, res.TotalDocumentsDownloaded, res.TotalRuntimeSeconds)
+	}
+	list, err := c.ListJobsWithResponse(context.Background(), &client.ListJobsParams{Status: ptr(client.JobStatusCompleted)})
+	if err != nil || list.JSON200 == nil || len(list.JSON200.Jobs) != 1 || list.JSON200.Jobs[0].JobId != id {
+		t.Errorf("list completed: %v %s", err, list.Body)
+	}
+}
+
+func TestFailedJob(t *testing.T) {
+	site := testsite.New(map[string]testsite.Resource{})
+	defer site.Close()
+	h := start(t, options{workers: 1})
+	c := h.client(h.keyA)
+	id := h.create(c, site.URL+"/gone", minutesPrompt, nil)
+	st := h.waitStatus(c, id, 20*time.Second, client.JobStatusFailed, client.JobStatusCompleted)
+	if st.Status != client.JobStatusFailed || !st.HasErrors || len(st.Errors) != 1 || st.Errors[0].ErrorType != "http_error" || st.Errors[0].IsRecoverable {
+		t.Fatalf("status = %+v", st)
+	}
+	resp, err := c.CancelJobWithResponse(context.Background(), id)
+	if err != nil || resp.JSON400 == nil || resp.JSON400.Message != fmt.Sprintf("Cannot cancel job %s: already failed", id) {
+		t.Errorf("cancel failed job: %v %d %s", err, resp.StatusCode(), resp.Body)
+	}
+}
+
+func TestListPagination(t *testing.T) {
+	h := start(t, options{workers: 0, maxActive: 100})
+	a, b := h.client(h.keyA), h.client(h.keyB)
+	var created []string
+	for i := range 7 {
+		created = append(created, h.create(a, fmt.Sprintf("https://example.com/%d", i), minutesPrompt, nil))
+	}
+	h.create(b, "https://example.com/b", minutesPrompt, nil)
+	if _, err := a.CancelJobWithResponse(context.Background(), created[2]); err != nil {
+		t.Fatal(err)
+	}
+	var seen []string
+	var cursor *string
+	for page := 0; ; page++ {
+		resp, err := a.ListJobsWithResponse(context.Background(), &client.ListJobsParams{Limit: ptr(3), Cursor: cursor})
+		if err != nil || resp.JSON200 == nil {
+			t.Fatalf("list: %v %s", err, resp.Body)
+		}
+		for _, j := range resp.JSON200.Jobs {
+			seen = append(seen, j.JobId)
+		}
+		if resp.JSON200.HasMore != (resp.JSON200.NextCursor != nil) {
+			t.Errorf("has_more %v but next_cursor %v", resp.JSON200.HasMore, resp.JSON200.NextCursor)
+		}
+		if resp.JSON200.NextCursor == nil {
+			break
+		}
+		cursor = resp.JSON200.NextCursor
+		if page > 5 {
+			t.Fatal("pagination does not end")
+		}
+	}
+	if len(seen) != 7 {
+		t.Fatalf("listed %d jobs, want 7: %v", len(seen), seen)
+	}
+	for i := range seen {
+		if seen[i] != created[len(created)-1-i] {
+			t.Fatalf("order = %v, want newest first of %v", seen, created)
+		}
+	}
+	cancelled, err := a.ListJobsWithResponse(context.Background(), &client.ListJobsParams{Status: ptr(client.JobStatusCancelled)})
+	if err != nil || cancelled.JSON200 == nil || len(cancelled.JSON200.Jobs) != 1 || cancelled.JSON200.Jobs[0].JobId != created[2] || cancelled.JSON200.Jobs[0].CompletedAt == nil {
+		t.Errorf("cancelled filter: %v %s", err, cancelled.Body)
+	}
+	bad, err := a.ListJobsWithResponse(context.Background(), &client.ListJobsParams{Cursor: ptr("bm90LWEtY3Vyc29y")})
+	if err != nil || bad.StatusCode() != 400 {
+		t.Errorf("bad cursor: %v %d", err, bad.StatusCode())
+	}
+}
+
+func TestActiveJobLimit(t *testing.T) {
+	h := start(t, options{workers: 0, maxActive: 2})
+	c := h.client(h.keyA)
+	first := h.create(c, "https://example.com/1", minutesPrompt, nil)
+	h.create(c, "https://example.com/2", minutesPrompt, nil)
+	resp, err := c.CreateJobWithResponse(context.Background(), client.ScrapeRequest{Website: "https://example.com/3", Prompt: minutesPrompt})
+	if err != nil || resp.StatusCode() != http.StatusTooManyRequests || resp.JSON429 == nil || !strings.Contains(resp.JSON429.Message, "maximum is 2") {
+		t.Fatalf("third create: %v %d %s", err, resp.StatusCode(), resp.Body)
+	}
+	// Another key has its own allowance.
+	h.create(h.client(h.keyB), "https://example.com/b", minutesPrompt, nil)
+	// A cancelled job frees its place.
+	if r, err := c.CancelJobWithResponse(context.Background(), first); err != nil || r.JSON200 == nil {
+		t.Fatalf("cancel: %v %s", err, r.Body)
+	}
+	h.create(c, "https://example.com/3", minutesPrompt, nil)
+}
