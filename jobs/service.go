@@ -190,7 +190,7 @@ func (s *Service) Create(ctx context.Context, owner int64, req CreateRequest) (*
 	if err := req.Params.Validate(); err != nil {
 		return nil, &InvalidRequestError{Field: "parameters", Reason: err.Error()}
 	}
-	now := time.Now().UTC()
+	now := time.Now().UTC().Truncate(time.Microsecond) // the precision the database keeps
 	j := &Job{
 		ID:         newJobID(),
 		OwnerKeyID: owner,
@@ -326,7 +326,7 @@ func (s *Service) List(ctx context.Context, owner int64, status Status, limit in
 // context cancelled before Cancel returns, so no new request of it starts afterwards.
 func (s *Service) Cancel(ctx context.Context, owner int64, id string) (*Job, error) {
 	var j *Job
-	now := time.Now().UTC()
+	now := time.Now().UTC().Truncate(time.Microsecond)
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		var err error
 		j, err = s.store.cancel(ctx, tx, owner, id, "Job "+id+" cancelled by request", now)
