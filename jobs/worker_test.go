@@ -95,7 +95,7 @@ func waitFinal(t *testing.T, s *Service, owner int64, id string) *Job {
 
 func TestTimeoutFailsJobAndKeepsDocuments(t *testing.T) {
 	site := testsite.New(map[string]testsite.Resource{
-		"/": testsite.HTML(`<a href="/a.pdf">Council minutes 2025 A</a><a href="/b.pdf">Council minutes 2025 B</a><a href="/slow.pdf">Council minutes 2025 C</a>`),
+		"/":         testsite.HTML(`<a href="/a.pdf">Council minutes 2025 A</a><a href="/b.pdf">Council minutes 2025 B</a><a href="/slow.pdf">Council minutes 2025 C</a>`),
 		"/a.pdf":    testsite.PDFFile("A", "a"),
 		"/b.pdf":    testsite.PDFFile("B", "b"),
 		"/slow.pdf": {Hang: true},
