@@ -350,3 +350,18 @@ func TestActiveJobLimit(t *testing.T) {
 	}
 	h.create(c, "https://example.com/3", minutesPrompt, nil)
 }
+
+func TestReadinessWhenDatabaseFails(t *testing.T) {
+	h := start(t, options{workers: 0})
+	h.db.Close() // the database goes away under a running server
+	c := h.client("")
+	ready, err := c.GetReadinessWithResponse(context.Background())
+	if err != nil || ready.StatusCode() != http.StatusServiceUnavailable || ready.JSON503 == nil || ready.JSON503.Ready ||
+		ready.JSON503.DependencyStatus.Database != client.DependencyStatusDatabaseUnhealthy {
+		t.Errorf("readiness without a database: %v %d %s", err, ready.StatusCode(), ready.Body)
+	}
+	health, err := c.GetHealthWithResponse(context.Background())
+	if err != nil || health.JSON200 == nil || health.JSON200.Status != client.HealthResponseStatusUnhealthy {
+		t.Errorf("health without a database: %v %s", err, health.Body)
+	}
+}
