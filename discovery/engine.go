@@ -36,6 +36,9 @@ type Request struct {
 	SinglePage          bool
 	MaxFileSizeBytes    int64
 	ConfidenceThreshold float64
+	// Now anchors relative dates in the prompt ("last year"); the job's creation
+	// time. Zero means the time of the run.
+	Now time.Time
 }
 
 // Document is a kept result.

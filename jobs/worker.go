@@ -94,13 +94,7 @@ func (w *worker) Work(ctx context.Context, job *river.Job[discoverArgs]) error {
 		}
 		return nil
 	}
-	runErr := s.engine.Run(runCtx, discovery.Request{
-		StartURL:            j.Website,
-		Prompt:              j.Prompt,
-		SinglePage:          j.Params.SinglePage,
-		MaxFileSizeBytes:    int64(j.Params.MaxFileSizeMB) << 20,
-		ConfidenceThreshold: j.Params.ConfidenceThreshold,
-	}, obs)
+	runErr := s.engine.Run(runCtx, DiscoveryRequest(j.Website, j.Prompt, j.Params, j.CreatedAt), obs)
 
 	var fatal *discovery.FatalError
 	switch {
@@ -128,6 +122,19 @@ func (w *worker) Work(ctx context.Context, job *river.Job[discoverArgs]) error {
 		return w.finish(ctx, job, StatusFailed, acc)
 	default:
 		return fmt.Errorf("job %s: %w", id, runErr) // River retries
+	}
+}
+
+// DiscoveryRequest is the engine request a job with these parameters runs. The
+// benchmark builds its requests here too, so it measures exactly what jobs do.
+func DiscoveryRequest(website, prompt string, p Params, created time.Time) discovery.Request {
+	return discovery.Request{
+		StartURL:            website,
+		Prompt:              prompt,
+		SinglePage:          p.SinglePage,
+		MaxFileSizeBytes:    int64(p.MaxFileSizeMB) << 20,
+		ConfidenceThreshold: p.ConfidenceThreshold,
+		Now:                 created,
 	}
 }
 

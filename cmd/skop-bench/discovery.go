@@ -1,0 +1,123 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/skop-dev/skop/discovery"
+	"github.com/skop-dev/skop/internal/corpus"
+	"github.com/skop-dev/skop/jobs"
+)
+
+func runDiscovery(args []string) error {
+	fs := flag.NewFlagSet("discovery", flag.ContinueOnError)
+	dir := fs.String("corpus", "", "corpus directory (README.md, cases.jsonl, sites/)")
+	asJSON := fs.Bool("json", false, "end with one JSON line {precision, recall, f1, cases}")
+	verbose := fs.Bool("v", false, "list false positives and false negatives with their scores")
+	only := fs.String("case", "", "run only the case with this id")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *dir == "" {
+		return fmt.Errorf("discovery: -corpus is required")
+	}
+	cases, err := corpus.LoadCases(*dir)
+	if err != nil {
+		return err
+	}
+	srv, err := corpus.Serve(*dir)
+	if err != nil {
+		return err
+	}
+	defer srv.Close()
+	// The engine the server runs, configured as `serve --allow-private-networks`.
+	engine := discovery.New(discovery.Config{AllowPrivateNetworks: true})
+
+	w := tabwriter.NewWriter(os.Stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(w, "CASE\tP\tR\tF1\tTP\tFP\tFN\tSECONDS")
+	var total corpus.Score
+	n := 0
+	for _, c := range cases {
+		if *only != "" && c.ID != *only {
+			continue
+		}
+		start, err := srv.StartURL(c)
+		if err != nil {
+			return err
+		}
+		req := Request(c, start)
+		t0 := time.Now()
+		var docs []discovery.Document
+		err = engine.Run(context.Background(), req, func(_ context.Context, p discovery.Progress) error {
+			docs = append(docs, p.NewDocuments...)
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("case %s: %w", c.ID, err)
+		}
+		var urls []string
+		for _, d := range docs {
+			urls = append(urls, d.URL)
+		}
+		s := corpus.Judge(c, urls)
+		total.TP, total.FP, total.FN = total.TP+s.TP, total.FP+s.FP, total.FN+s.FN
+		n++
+		fmt.Fprintf(w, "%s\t%.3f\t%.3f\t%.3f\t%d\t%d\t%d\t%.2f\n", c.ID, s.Precision, s.Recall, s.F1, s.TP, s.FP, s.FN, time.Since(t0).Seconds())
+		if *verbose {
+			scores := map[string]discovery.Document{}
+			for _, d := range docs {
+				scores[uri(d.URL)] = d
+			}
+			for _, fp := range s.FalsePositives {
+				fmt.Fprintf(w, "  FP %s\t%.2f\t%q\n", fp, scores[fp].Confidence, scores[fp].Name)
+			}
+			for _, fn := range s.FalseNegatives {
+				fmt.Fprintf(w, "  FN %s\n", fn)
+			}
+		}
+	}
+	total.Finish()
+	fmt.Fprintf(w, "MICRO\t%.3f\t%.3f\t%.3f\t%d\t%d\t%d\t\n", total.Precision, total.Recall, total.F1, total.TP, total.FP, total.FN)
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	if *asJSON {
+		b, _ := json.Marshal(map[string]any{"precision": round(total.Precision), "recall": round(total.Recall), "f1": round(total.F1), "cases": n})
+		fmt.Println(string(b))
+	}
+	return nil
+}
+
+// Request turns a corpus case into the engine request a job with the same
+// parameters runs: absent parameters take the API defaults.
+func Request(c corpus.Case, start string) discovery.Request {
+	p := jobs.DefaultParams()
+	if c.Parameters.SinglePage != nil {
+		p.SinglePage = *c.Parameters.SinglePage
+	}
+	if c.Parameters.ConfidenceThreshold != nil {
+		p.ConfidenceThreshold = *c.Parameters.ConfidenceThreshold
+	}
+	if c.Parameters.MaxFileSizeMB != nil {
+		p.MaxFileSizeMB = *c.Parameters.MaxFileSizeMB
+	}
+	return jobs.DiscoveryRequest(start, c.Prompt, p, time.Now())
+}
+
+func uri(raw string) string {
+	if i := strings.Index(raw, "://"); i >= 0 {
+		raw = raw[i+3:]
+		if j := strings.IndexByte(raw, '/'); j >= 0 {
+			return raw[j:]
+		}
+	}
+	return raw
+}
+
+func round(f float64) float64 { return float64(int(f*10000+0.5)) / 10000 }

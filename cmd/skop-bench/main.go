@@ -1,0 +1,33 @@
+// Command skop-bench measures Skop.
+//
+//	skop-bench discovery -corpus DIR [-json] [-v] [-case ID]
+//	    runs every case of a discovery corpus through the engine the server runs and
+//	    prints per-case and micro-averaged precision, recall and F1.
+//	skop-bench crawl -pages N
+//	    crawls a generated N-page local site and reports pages/s and peak memory.
+package main
+
+import (
+	"fmt"
+	"os"
+)
+
+func main() {
+	if len(os.Args) < 2 {
+		fmt.Fprintln(os.Stderr, "usage: skop-bench discovery -corpus DIR [-json] | skop-bench crawl -pages N")
+		os.Exit(2)
+	}
+	var err error
+	switch os.Args[1] {
+	case "discovery":
+		err = runDiscovery(os.Args[2:])
+	case "crawl":
+		err = runCrawl(os.Args[2:])
+	default:
+		err = fmt.Errorf("unknown benchmark %q (want discovery or crawl)", os.Args[1])
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "skop-bench:", err)
+		os.Exit(1)
+	}
+}
