@@ -1,8 +1,11 @@
 // Package discovery finds the documents on a website that match a plain-language
-// prompt: it crawls (navigator), inspects candidate documents (scraper) and scores
-// them (coordinator). It knows nothing of HTTP handlers, job storage or SQL: the
-// caller passes a context, which stops everything at once when cancelled, and an
-// Observer that receives progress and each document as soon as it is kept.
+// prompt. It crawls the site politely (navigator), reads each candidate document
+// within a size limit (scraper), and scores it against the prompt's intent
+// (coordinator), from the evidence around each link and the document's own words.
+//
+// It knows nothing of HTTP handlers, job storage or SQL: the caller passes a
+// context, which stops everything at once when cancelled, and an Observer that
+// receives progress and each document as soon as it is kept.
 package discovery
 
 import (
@@ -10,12 +13,16 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"mime"
 	"net"
 	"net/http"
 	"net/url"
 	"path"
+	"slices"
+	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -25,7 +32,7 @@ type Stage string
 // The stages, in the order they run.
 const (
 	StageNavigator   Stage = "navigator"   // crawling pages
-	StageScraper     Stage = "scraper"     // inspecting documents
+	StageScraper     Stage = "scraper"     // fetching and reading documents
 	StageCoordinator Stage = "coordinator" // scoring and finishing
 )
 
@@ -48,14 +55,15 @@ type Document struct {
 	SourcePage string
 	Type       string // pdf, docx, …
 	Confidence float64
-	SizeBytes  int64 // -1 when the server did not tell
+	SizeBytes  int64 // -1 when unknown
 	FoundAt    time.Time
+	Why        string // how the score came about
 }
 
 // Problem is a failure met on the way. A recoverable one did not stop the run.
 type Problem struct {
 	Stage       Stage
-	Kind        string // timeout, fetch_failed, http_error, blocked_address, …
+	Kind        string // timeout, fetch_failed, http_error, blocked_address, invalid_document, …
 	Message     string
 	PageURL     string
 	Recoverable bool
@@ -69,9 +77,8 @@ type Progress struct {
 	StagesDone          []Stage
 	Percent             int
 	PagesCrawled        int
-	DocumentsFound      int
-	DocumentsDownloaded int
-	PagesWithResults    int
+	DocumentsFound      int // candidate documents discovered
+	DocumentsDownloaded int // candidates fetched and read
 	NewDocuments        []Document
 	NewProblems         []Problem
 	NewWarnings         []string
@@ -94,13 +101,17 @@ type Config struct {
 	// AllowPrivateNetworks lets the crawler reach loopback and private addresses
 	// (for tests and intranet deployments). Off by default.
 	AllowPrivateNetworks bool
-	MaxPages             int           // pages fetched per run (default 50)
-	MaxDepth             int           // links followed from the start page (default 3)
+	MaxPages             int           // HTML pages fetched per run (default 50)
+	MaxDepth             int           // links followed from the start page to a document (default 3)
 	MaxHTMLBytes         int64         // bytes read of one page (default 5 MiB)
+	MaxDocumentBytes     int64         // bytes of one document read to extract its text (default 16 MiB)
 	MaxCandidates        int           // documents inspected per run (default 500)
-	MaxProbes            int           // extension-less links probed in single-page mode (default 50)
+	MaxQueue             int           // links waiting to be crawled (default 10,000)
+	MaxProbes            int           // extension-less links probed in single-page mode (default 60)
 	MaxRedirects         int           // per request (default 5)
 	RequestTimeout       time.Duration // per request (default 30 s)
+	PerHostConcurrency   int           // requests in flight to one host (default 4)
+	PerHostDelay         time.Duration // pause between requests to one host (default 0)
 	UserAgent            string
 	// Resolver, when set, resolves host names (tests use it to stub DNS).
 	Resolver *net.Resolver
@@ -113,23 +124,23 @@ type Config struct {
 const DefaultUserAgent = "SkopBot/1.0 (+https://docs.skop.dev/bot; document discovery)"
 
 func (c Config) withDefaults() Config {
-	if c.MaxPages <= 0 {
-		c.MaxPages = 50
+	def := func(v *int, d int) {
+		if *v <= 0 {
+			*v = d
+		}
 	}
-	if c.MaxDepth <= 0 {
-		c.MaxDepth = 3
-	}
+	def(&c.MaxPages, 50)
+	def(&c.MaxDepth, 3)
+	def(&c.MaxCandidates, 500)
+	def(&c.MaxQueue, 10000)
+	def(&c.MaxProbes, 60)
+	def(&c.MaxRedirects, 5)
+	def(&c.PerHostConcurrency, 4)
 	if c.MaxHTMLBytes <= 0 {
 		c.MaxHTMLBytes = 5 << 20
 	}
-	if c.MaxCandidates <= 0 {
-		c.MaxCandidates = 500
-	}
-	if c.MaxProbes <= 0 {
-		c.MaxProbes = 50
-	}
-	if c.MaxRedirects <= 0 {
-		c.MaxRedirects = 5
+	if c.MaxDocumentBytes <= 0 {
+		c.MaxDocumentBytes = 16 << 20
 	}
 	if c.RequestTimeout <= 0 {
 		c.RequestTimeout = 30 * time.Second
@@ -158,7 +169,7 @@ func New(cfg Config) *Engine {
 		Proxy:                 nil, // never send crawl traffic through an environment proxy
 		DialContext:           dialer.DialContext,
 		MaxIdleConns:          100,
-		MaxIdleConnsPerHost:   8,
+		MaxIdleConnsPerHost:   cfg.PerHostConcurrency,
 		IdleConnTimeout:       30 * time.Second,
 		TLSHandshakeTimeout:   10 * time.Second,
 		ResponseHeaderTimeout: cfg.RequestTimeout,
@@ -203,26 +214,44 @@ var mimeTypes = map[string]string{
 	"text/csv":        "csv",
 }
 
-func docTypeFromURL(u *url.URL) string {
-	return docTypes[strings.ToLower(path.Ext(u.Path))]
-}
+func docTypeFromName(name string) string { return docTypes[strings.ToLower(path.Ext(name))] }
 
 func docTypeFromContentType(ct string) string {
-	mt := strings.ToLower(strings.TrimSpace(strings.SplitN(ct, ";", 2)[0]))
-	return mimeTypes[mt]
+	mt, _, _ := mime.ParseMediaType(ct)
+	return mimeTypes[strings.ToLower(mt)]
 }
 
 func isHTML(ct string) bool {
-	mt := strings.ToLower(strings.TrimSpace(strings.SplitN(ct, ";", 2)[0]))
+	mt, _, _ := mime.ParseMediaType(ct)
+	mt = strings.ToLower(mt)
 	return mt == "text/html" || mt == "application/xhtml+xml"
 }
 
-// candidate is a link that may be a document, with the evidence around it.
+// dispositionName is the file name a Content-Disposition header gives, if any.
+func dispositionName(h string) string {
+	if h == "" {
+		return ""
+	}
+	_, params, err := mime.ParseMediaType(h)
+	if err != nil {
+		return ""
+	}
+	return path.Base(strings.ReplaceAll(params["filename"], `\`, "/"))
+}
+
+// nonDocument extensions are never pages or documents.
+var nonDocument = map[string]bool{
+	".jpg": true, ".jpeg": true, ".png": true, ".gif": true, ".svg": true, ".webp": true, ".ico": true,
+	".css": true, ".js": true, ".mp4": true, ".mp3": true, ".zip": true, ".woff": true, ".woff2": true,
+	".xml": true, ".json": true, ".rss": true, ".atom": true, ".mov": true, ".avi": true, ".gz": true,
+}
+
+// candidate is a URL that is, or may be, a document, with every link to it.
 type candidate struct {
-	url      *url.URL
-	evidence link
-	source   string
-	docType  string // known from the extension, or "" until probed
+	url     *url.URL
+	key     string
+	links   []link
+	docType string // from the extension or a probe; "" until known
 }
 
 // run is the state of one Run.
@@ -232,8 +261,19 @@ type run struct {
 	intent   Intent
 	obs      Observer
 	start    *url.URL
+	robots   *robots
 	progress Progress
 	pending  Progress // what is new since the last report
+
+	hostMu sync.Mutex
+	hosts  map[string]*hostGate
+}
+
+// hostGate bounds the requests in flight to one host and spaces them out.
+type hostGate struct {
+	slots chan struct{}
+	mu    sync.Mutex
+	next  time.Time
 }
 
 // Run discovers documents for req, reporting to obs. It returns nil when the work is
@@ -242,10 +282,10 @@ type run struct {
 func (e *Engine) Run(ctx context.Context, req Request, obs Observer) error {
 	start, err := url.Parse(strings.TrimSpace(req.StartURL))
 	if err != nil || (start.Scheme != "http" && start.Scheme != "https") || start.Host == "" {
-		return &FatalError{Problem{Stage: StageNavigator, Kind: "invalid_url", Message: fmt.Sprintf("cannot crawl %q: not an http(s) URL", req.StartURL), PageURL: req.StartURL, At: time.Now().UTC()}}
+		return &FatalError{Problem{Stage: StageNavigator, Kind: "invalid_url", Message: fmt.Sprintf("cannot crawl %q: not an http(s) URL", req.StartURL), PageURL: req.StartURL, At: now()}}
 	}
-	start.Fragment = ""
-	r := &run{e: e, req: req, intent: ParsePrompt(req.Prompt), obs: obs, start: start}
+	start.Fragment, start.RawFragment = "", ""
+	r := &run{e: e, req: req, intent: ParsePrompt(req.Prompt, req.Now), obs: obs, start: start, robots: newRobots(), hosts: map[string]*hostGate{}}
 	r.progress.Stage = StageNavigator
 	if err := r.report(ctx); err != nil {
 		return err
@@ -254,8 +294,9 @@ func (e *Engine) Run(ctx context.Context, req Request, obs Observer) error {
 	if err != nil {
 		return err
 	}
+	r.progress.DocumentsFound = len(cands)
 	r.stageDone(StageNavigator, StageScraper)
-	r.progress.Percent = 50
+	r.progress.Percent = 40
 	if err := r.report(ctx); err != nil {
 		return err
 	}
@@ -272,6 +313,8 @@ func (e *Engine) Run(ctx context.Context, req Request, obs Observer) error {
 	return r.report(ctx)
 }
 
+func now() time.Time { return time.Now().UTC() }
+
 func (r *run) stageDone(done, next Stage) {
 	r.progress.StagesDone = append(r.progress.StagesDone, done)
 	r.progress.Stage = next
@@ -283,7 +326,7 @@ func (r *run) report(ctx context.Context) error {
 		return err
 	}
 	p := r.progress
-	p.StagesDone = append([]Stage(nil), r.progress.StagesDone...)
+	p.StagesDone = slices.Clone(r.progress.StagesDone)
 	p.NewDocuments, p.NewProblems, p.NewWarnings = r.pending.NewDocuments, r.pending.NewProblems, r.pending.NewWarnings
 	r.pending = Progress{}
 	if r.obs == nil {
@@ -293,36 +336,105 @@ func (r *run) report(ctx context.Context) error {
 }
 
 func (r *run) problem(stage Stage, kind, msg, page string) {
-	r.pending.NewProblems = append(r.pending.NewProblems, Problem{Stage: stage, Kind: kind, Message: msg, PageURL: page, Recoverable: true, At: time.Now().UTC()})
+	r.pending.NewProblems = append(r.pending.NewProblems, Problem{Stage: stage, Kind: kind, Message: msg, PageURL: page, Recoverable: true, At: now()})
 }
+
+func siteHost(u *url.URL) string { return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.") }
 
 // sameSite reports whether u is on the start page's site; `www.` is ignored.
 func (r *run) sameSite(u *url.URL) bool {
-	return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.") == strings.TrimPrefix(strings.ToLower(r.start.Hostname()), "www.") &&
-		u.Port() == r.start.Port()
+	return siteHost(u) == siteHost(r.start) && effectivePort(u) == effectivePort(r.start)
 }
 
-// do sends one request with the run's context. It never starts a request once the
-// context has ended.
+func effectivePort(u *url.URL) string {
+	if p := u.Port(); p != "" {
+		return p
+	}
+	if u.Scheme == "https" {
+		return "443"
+	}
+	return "80"
+}
+
+// gate returns the request gate of u's host.
+func (r *run) gate(u *url.URL) *hostGate {
+	r.hostMu.Lock()
+	defer r.hostMu.Unlock()
+	g := r.hosts[u.Host]
+	if g == nil {
+		g = &hostGate{slots: make(chan struct{}, r.e.cfg.PerHostConcurrency)}
+		r.hosts[u.Host] = g
+	}
+	return g
+}
+
+// do sends one request with the run's context, within the host's concurrency and
+// delay. It never starts a request once the context has ended. The caller closes
+// the body, which frees the host slot.
 func (r *run) do(ctx context.Context, method string, u *url.URL) (*http.Response, error) {
+	g := r.gate(u)
+	select {
+	case g.slots <- struct{}{}:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	release := sync.OnceFunc(func() { <-g.slots })
+	if d := r.e.cfg.PerHostDelay; d > 0 {
+		g.mu.Lock()
+		wait := time.Until(g.next)
+		g.next = time.Now().Add(max(wait, 0) + d)
+		g.mu.Unlock()
+		if wait > 0 {
+			t := time.NewTimer(wait)
+			select {
+			case <-t.C:
+			case <-ctx.Done():
+				t.Stop()
+				release()
+				return nil, ctx.Err()
+			}
+		}
+	}
 	if err := ctx.Err(); err != nil {
+		release()
 		return nil, err
 	}
 	req, err := http.NewRequestWithContext(ctx, method, u.String(), nil)
 	if err != nil {
+		release()
 		return nil, err
 	}
 	req.Header.Set("User-Agent", r.e.cfg.UserAgent)
 	req.Header.Set("Accept", "text/html,application/xhtml+xml,application/pdf,application/octet-stream;q=0.9,*/*;q=0.8")
-	return r.e.client.Do(req)
+	resp, err := r.e.client.Do(req)
+	if err != nil {
+		release()
+		return nil, err
+	}
+	resp.Body = &releasingBody{ReadCloser: resp.Body, release: release}
+	return resp, nil
+}
+
+type releasingBody struct {
+	io.ReadCloser
+	release func()
+}
+
+func (b *releasingBody) Close() error {
+	err := b.ReadCloser.Close()
+	b.release()
+	return err
 }
 
 // classify turns a request error into a problem kind.
 func classify(err error) string {
 	var ne net.Error
+	var he *httpStatusError
 	switch {
 	case errors.Is(err, ErrBlockedAddress):
 		return "blocked_address"
+	case errors.As(err, &he):
+		return "http_error"
 	case errors.Is(err, context.DeadlineExceeded) || (errors.As(err, &ne) && ne.Timeout()):
 		return "timeout"
 	default:
@@ -330,254 +442,472 @@ func classify(err error) string {
 	}
 }
 
-type pageItem struct {
-	url   *url.URL
-	depth int
-	via   *candidate // the link that led here, for pages that turn out to be documents
-}
-
-// crawl walks the site breadth-first (or only the start page) and returns the
-// candidate documents in the order they were found, without duplicates.
-func (r *run) crawl(ctx context.Context) ([]*candidate, error) {
-	cfg := r.e.cfg
-	seenPages := map[string]bool{canonical(r.start): true}
-	seenDocs := map[string]bool{}
-	var cands []*candidate
-	var probes []*candidate
-	queue := []pageItem{{url: r.start}}
-	for len(queue) > 0 && r.progress.PagesCrawled < cfg.MaxPages {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		item := queue[0]
-		queue = queue[1:]
-		isStart := item.depth == 0
-		body, ct, final, err := r.fetchPage(ctx, item.url)
-		if err != nil {
-			if ctx.Err() != nil {
-				return nil, ctx.Err()
-			}
-			if isStart {
-				kind := classify(err)
-				if he, ok := err.(*httpStatusError); ok {
-					kind, err = "http_error", he
-				}
-				return nil, &FatalError{Problem{Stage: StageNavigator, Kind: kind, Message: fmt.Sprintf("cannot fetch the start page %s: %v", item.url, err), PageURL: item.url.String(), At: time.Now().UTC()}}
-			}
-			kind := classify(err)
-			if _, ok := err.(*httpStatusError); ok {
-				kind = "http_error"
-			}
-			r.problem(StageNavigator, kind, fmt.Sprintf("cannot fetch %s: %v", item.url, err), item.url.String())
-			if err := r.report(ctx); err != nil {
-				return nil, err
-			}
-			continue
-		}
-		r.progress.PagesCrawled++
-		if !isHTML(ct) {
-			// A followed link that turned out to be a document.
-			if dt := docTypeFromContentType(ct); dt != "" && item.via != nil && !seenDocs[canonical(item.url)] {
-				seenDocs[canonical(item.url)] = true
-				item.via.docType = dt
-				cands = append(cands, item.via)
-			}
-			if err := r.report(ctx); err != nil {
-				return nil, err
-			}
-			continue
-		}
-		links := extractLinks(body, final)
-		for i := range links {
-			l := &links[i]
-			u := l.url
-			if u.Scheme != "http" && u.Scheme != "https" {
-				continue
-			}
-			if !r.sameSite(u) {
-				continue // other hosts' pages and files are never fetched
-			}
-			key := canonical(u)
-			c := &candidate{url: u, evidence: *l, source: final.String(), docType: docTypeFromURL(u)}
-			if c.docType != "" {
-				if !seenDocs[key] && len(cands) < cfg.MaxCandidates {
-					seenDocs[key] = true
-					cands = append(cands, c)
-				}
-				continue
-			}
-			if seenPages[key] || looksLikeNonDocument(u) {
-				continue
-			}
-			seenPages[key] = true
-			if r.req.SinglePage {
-				if len(probes) < cfg.MaxProbes {
-					probes = append(probes, c)
-				}
-				continue
-			}
-			if item.depth+1 <= cfg.MaxDepth {
-				queue = append(queue, pageItem{url: u, depth: item.depth + 1, via: c})
-			}
-		}
-		if r.req.SinglePage {
-			r.progress.Percent = 25
-		} else {
-			r.progress.Percent = min(49, 50*r.progress.PagesCrawled/max(1, min(cfg.MaxPages, r.progress.PagesCrawled+len(queue))))
-		}
-		if err := r.report(ctx); err != nil {
-			return nil, err
-		}
-		if r.req.SinglePage {
-			break
-		}
-	}
-	// In single-page mode, extension-less links on the start page may still be
-	// documents (download.php?id=17): ask the server what they are.
-	for _, c := range probes {
-		if len(cands) >= cfg.MaxCandidates {
-			break
-		}
-		resp, err := r.do(ctx, http.MethodHead, c.url)
-		if err != nil {
-			if ctx.Err() != nil {
-				return nil, ctx.Err()
-			}
-			continue
-		}
-		resp.Body.Close()
-		if dt := docTypeFromContentType(resp.Header.Get("Content-Type")); dt != "" && resp.StatusCode < 400 && !seenDocs[canonical(c.url)] {
-			seenDocs[canonical(c.url)] = true
-			c.docType = dt
-			cands = append(cands, c)
-		}
-	}
-	r.progress.DocumentsFound = len(cands)
-	return cands, nil
-}
-
-// looksLikeNonDocument skips links to images, styles and scripts, which are never
-// pages or documents.
-func looksLikeNonDocument(u *url.URL) bool {
-	switch strings.ToLower(path.Ext(u.Path)) {
-	case ".jpg", ".jpeg", ".png", ".gif", ".svg", ".webp", ".ico", ".css", ".js", ".mp4", ".mp3", ".zip", ".woff", ".woff2":
-		return true
-	}
-	return false
-}
-
 type httpStatusError struct{ code int }
 
 func (e *httpStatusError) Error() string { return "HTTP " + strconv.Itoa(e.code) }
 
+// page is the answer to a page request.
+type page struct {
+	body        []byte
+	contentType string
+	final       *url.URL
+	disposition string
+	err         error
+}
+
 // fetchPage GETs u and returns up to MaxHTMLBytes of an HTML body. For a non-HTML
-// answer it returns no body, only the Content-Type, so a document is never read here.
-func (r *run) fetchPage(ctx context.Context, u *url.URL) ([]byte, string, *url.URL, error) {
+// answer it returns no body, only the headers, so a document is never read here.
+func (r *run) fetchPage(ctx context.Context, u *url.URL) page {
 	resp, err := r.do(ctx, http.MethodGet, u)
 	if err != nil {
-		return nil, "", nil, err
+		return page{err: err}
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode >= 400 {
-		return nil, "", nil, &httpStatusError{resp.StatusCode}
+		return page{err: &httpStatusError{resp.StatusCode}}
 	}
-	ct := resp.Header.Get("Content-Type")
-	if !isHTML(ct) {
-		return nil, ct, resp.Request.URL, nil
+	p := page{contentType: resp.Header.Get("Content-Type"), final: resp.Request.URL, disposition: dispositionName(resp.Header.Get("Content-Disposition"))}
+	if !isHTML(p.contentType) {
+		return p
 	}
-	body, err := io.ReadAll(io.LimitReader(resp.Body, r.e.cfg.MaxHTMLBytes))
-	if err != nil {
-		return nil, "", nil, err
-	}
-	return body, ct, resp.Request.URL, nil
+	p.body, p.err = io.ReadAll(io.LimitReader(resp.Body, r.e.cfg.MaxHTMLBytes))
+	return p
 }
 
-// inspect asks the server for each candidate's size and type, scores it, and reports
-// each kept document at once, so a run that is stopped keeps what it found.
-func (r *run) inspect(ctx context.Context, cands []*candidate) error {
-	tooLarge := 0
-	for i, c := range cands {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		size := int64(-1)
-		docType := c.docType
-		resp, err := r.do(ctx, http.MethodHead, c.url)
-		if err != nil {
-			if ctx.Err() != nil {
-				return ctx.Err()
-			}
-			r.problem(StageScraper, classify(err), fmt.Sprintf("cannot inspect %s: %v", c.url, err), c.source)
-		} else {
-			resp.Body.Close()
-			if resp.StatusCode >= 400 && resp.StatusCode != http.StatusMethodNotAllowed {
-				r.problem(StageScraper, "http_error", fmt.Sprintf("cannot inspect %s: HTTP %d", c.url, resp.StatusCode), c.source)
-				r.progress.Percent = 50 + 45*(i+1)/len(cands)
-				if err := r.report(ctx); err != nil {
-					return err
-				}
-				continue
-			}
-			r.progress.DocumentsDownloaded++
-			size = resp.ContentLength
-			if dt := docTypeFromContentType(resp.Header.Get("Content-Type")); dt != "" && docType == "" {
-				docType = dt
-			}
-			if isHTML(resp.Header.Get("Content-Type")) {
-				docType = ""
-			}
-		}
-		if docType == "" {
-			continue
-		}
-		if size >= 0 && r.req.MaxFileSizeBytes > 0 && size > r.req.MaxFileSizeBytes {
-			tooLarge++
-		} else if score := r.intent.Score(c.evidence.primary(), c.evidence.context()); score >= r.req.ConfidenceThreshold {
-			r.pending.NewDocuments = append(r.pending.NewDocuments, Document{
-				URL:        c.url.String(),
-				Name:       c.evidence.name(c.url),
-				SourcePage: c.source,
-				Type:       docType,
-				Confidence: round3(score),
-				SizeBytes:  size,
-				FoundAt:    time.Now().UTC(),
-			})
-		}
-		r.progress.Percent = 50 + 45*(i+1)/len(cands)
-		if err := r.report(ctx); err != nil {
-			return err
-		}
-	}
-	if tooLarge > 0 {
-		noun := "documents"
-		if tooLarge == 1 {
-			noun = "document"
-		}
-		r.pending.NewWarnings = append(r.pending.NewWarnings, fmt.Sprintf("%d %s exceeded max_file_size_mb (%d MiB) and were skipped", tooLarge, noun, r.req.MaxFileSizeBytes>>20))
-	}
-	return nil
-}
-
-func round3(f float64) float64 { return float64(int(f*1000+0.5)) / 1000 }
-
-// canonical is the de-duplication key of a URL: scheme and host lower-cased, default
-// port and fragment dropped, `www.` ignored.
+// canonical is the de-duplication key of a URL: scheme and host lower-cased, `www.`
+// and the default port dropped, no fragment, an empty path as "/".
 func canonical(u *url.URL) string {
 	c := *u
-	c.Fragment = ""
+	c.Fragment, c.RawFragment = "", ""
 	c.Scheme = strings.ToLower(c.Scheme)
-	host := strings.ToLower(c.Hostname())
-	host = strings.TrimPrefix(host, "www.")
-	port := c.Port()
-	if (c.Scheme == "http" && port == "80") || (c.Scheme == "https" && port == "443") {
-		port = ""
-	}
-	if port != "" {
+	host := siteHost(u)
+	if port := c.Port(); port != "" && port != effectivePort(&url.URL{Scheme: c.Scheme}) {
 		host = net.JoinHostPort(host, port)
 	}
 	c.Host = host
+	c.User = nil
 	if c.Path == "" {
 		c.Path = "/"
 	}
 	return c.String()
+}
+
+// frontier item: a page to crawl.
+type pageItem struct {
+	url      *url.URL
+	depth    int
+	priority float64
+	via      *link
+}
+
+// crawl walks the site breadth-first, level by level with the host's concurrency,
+// the most promising links of a level first, and returns the candidate documents in
+// the order they were found, each with all the links that point to it.
+func (r *run) crawl(ctx context.Context) ([]*candidate, error) {
+	cfg := r.e.cfg
+	if !r.robots.allowed(ctx, r, r.start) {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		return nil, &FatalError{Problem{Stage: StageNavigator, Kind: "robots_disallowed", Message: fmt.Sprintf("robots.txt does not allow crawling %s", r.start), PageURL: r.start.String(), At: now()}}
+	}
+	seen := map[string]bool{canonical(r.start): true}
+	byKey := map[string]*candidate{}
+	var cands []*candidate
+	addCandidate := func(u *url.URL, l *link, docType string) {
+		key := canonical(u)
+		c := byKey[key]
+		if c == nil {
+			if len(cands) >= cfg.MaxCandidates {
+				return
+			}
+			c = &candidate{url: u, key: key, docType: docType}
+			byKey[key] = c
+			cands = append(cands, c)
+		}
+		if l != nil {
+			c.links = append(c.links, *l)
+		}
+		if c.docType == "" {
+			c.docType = docType
+		}
+	}
+	var probes []pageItem
+	level := []pageItem{{url: r.start}}
+	for depth := 0; len(level) > 0; depth++ {
+		sort.SliceStable(level, func(i, j int) bool { return level[i].priority > level[j].priority })
+		if room := cfg.MaxPages - r.progress.PagesCrawled; len(level) > room {
+			level = level[:max(room, 0)] // the most promising links fill the page budget
+		}
+		results := r.fetchAll(ctx, level)
+		var next []pageItem
+		for i, res := range results {
+			item := level[i]
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			if res.err != nil {
+				if depth == 0 {
+					return nil, &FatalError{Problem{Stage: StageNavigator, Kind: classify(res.err), Message: fmt.Sprintf("cannot fetch the start page %s: %v", item.url, res.err), PageURL: item.url.String(), At: now()}}
+				}
+				r.problem(StageNavigator, classify(res.err), fmt.Sprintf("cannot fetch %s: %v", item.url, res.err), item.url.String())
+				continue
+			}
+			if !isHTML(res.contentType) {
+				// A followed link that turned out to be a document.
+				dt := docTypeFromContentType(res.contentType)
+				if dt == "" {
+					dt = docTypeFromName(res.disposition)
+				}
+				if dt != "" && item.via != nil {
+					addCandidate(item.url, item.via, dt)
+				} else if depth == 0 {
+					return nil, &FatalError{Problem{Stage: StageNavigator, Kind: "not_html", Message: fmt.Sprintf("the start page %s is not an HTML page (%s)", item.url, res.contentType), PageURL: item.url.String(), At: now()}}
+				}
+				continue
+			}
+			r.progress.PagesCrawled++
+			if !r.sameSite(res.final) || depth >= cfg.MaxDepth {
+				continue // redirected off the site, or as deep as links are followed
+			}
+			for _, l := range extractLinks(res.body, res.final, depth+1) {
+				u := l.url
+				if u.Scheme != "http" && u.Scheme != "https" || !r.sameSite(u) {
+					continue // mailto:, tel:, javascript: and other hosts are never fetched
+				}
+				if nonDocument[strings.ToLower(path.Ext(u.Path))] {
+					continue
+				}
+				l := l
+				if dt := docTypeFromName(u.Path); dt != "" {
+					if r.robots.allowed(ctx, r, u) {
+						addCandidate(u, &l, dt)
+					}
+					continue
+				}
+				if c := byKey[canonical(u)]; c != nil {
+					c.links = append(c.links, l) // another link to a known document
+					continue
+				}
+				key := canonical(u)
+				if seen[key] || !r.robots.allowed(ctx, r, u) {
+					continue
+				}
+				seen[key] = true
+				pi := pageItem{url: u, depth: depth + 1, priority: r.linkPriority(&l), via: &l}
+				if r.req.SinglePage {
+					if len(probes) < cfg.MaxProbes {
+						probes = append(probes, pi)
+					}
+					continue
+				}
+				// A page at the deepest level is fetched only to learn whether it is a
+				// document: its own links would be one step too far.
+				if depth+1 <= cfg.MaxDepth && len(next) < cfg.MaxQueue {
+					next = append(next, pi)
+				}
+			}
+		}
+		r.progress.Percent = min(39, 10+30*r.progress.PagesCrawled/max(1, min(cfg.MaxPages, r.progress.PagesCrawled+len(next))))
+		if err := r.report(ctx); err != nil {
+			return nil, err
+		}
+		if r.req.SinglePage || r.progress.PagesCrawled >= cfg.MaxPages {
+			break
+		}
+		level = next
+	}
+	if err := r.probe(ctx, probes, addCandidate); err != nil {
+		return nil, err
+	}
+	return cands, nil
+}
+
+// linkPriority orders a level's links: those whose words match the prompt first.
+func (r *run) linkPriority(l *link) float64 {
+	toks := tokens(l.anchor + " " + l.title + " " + l.url.Path)
+	p := 0.0
+	for _, g := range r.intent.Core {
+		for _, alt := range g.Alts {
+			if has(toks, alt) {
+				p++
+				break
+			}
+		}
+	}
+	for _, m := range kindTable.find(toks) {
+		if slices.Contains(r.intent.Kinds, m.value) {
+			p += 2
+		}
+	}
+	return p
+}
+
+// fetchAll fetches pages concurrently (the host gate bounds it) and returns the
+// answers in the order of items.
+func (r *run) fetchAll(ctx context.Context, items []pageItem) []page {
+	out := make([]page, len(items))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, r.e.cfg.PerHostConcurrency)
+	for i, it := range items {
+		select {
+		case sem <- struct{}{}:
+		case <-ctx.Done():
+			for j := i; j < len(items); j++ {
+				out[j] = page{err: ctx.Err()}
+			}
+			wg.Wait()
+			return out
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			out[i] = r.fetchPage(ctx, it.url)
+		}()
+	}
+	wg.Wait()
+	return out
+}
+
+// probe asks the server, in single-page mode, what the start page's extension-less
+// links are (download.php?id=17 may be a PDF), with HEAD requests.
+func (r *run) probe(ctx context.Context, probes []pageItem, add func(*url.URL, *link, string)) error {
+	type answer struct {
+		ct, disposition string
+		ok              bool
+	}
+	answers := make([]answer, len(probes))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, r.e.cfg.PerHostConcurrency)
+	for i, p := range probes {
+		select {
+		case sem <- struct{}{}:
+		case <-ctx.Done():
+			wg.Wait()
+			return ctx.Err()
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			resp, err := r.do(ctx, http.MethodHead, p.url)
+			if err != nil {
+				return
+			}
+			resp.Body.Close()
+			answers[i] = answer{resp.Header.Get("Content-Type"), dispositionName(resp.Header.Get("Content-Disposition")), resp.StatusCode < 400}
+		}()
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	for i, a := range answers {
+		if !a.ok {
+			continue
+		}
+		dt := docTypeFromContentType(a.ct)
+		if dt == "" && !isHTML(a.ct) {
+			dt = docTypeFromName(a.disposition)
+		}
+		if dt != "" {
+			add(probes[i].url, probes[i].via, dt)
+		}
+	}
+	return nil
+}
+
+// inspected is the outcome of reading one candidate.
+type inspected struct {
+	c           *candidate
+	size        int64
+	docType     string
+	disposition string
+	content     content
+	tooLarge    bool
+	notDocument bool
+	err         error
+}
+
+// inspect downloads and reads the candidates concurrently, scores each as soon as it
+// is read, and reports each kept document at once, so a run that is stopped keeps
+// what it found.
+func (r *run) inspect(ctx context.Context, cands []*candidate) error {
+	evidences := make([]*evidence, 0, len(cands))
+	for _, c := range cands {
+		for _, l := range c.links {
+			evidences = append(evidences, newEvidence(l, "", content{}))
+		}
+	}
+	sc := newScorer(r.intent, evidences)
+
+	results := make(chan inspected)
+	ictx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var wg sync.WaitGroup
+	go func() {
+		sem := make(chan struct{}, r.e.cfg.PerHostConcurrency)
+		for _, c := range cands {
+			select {
+			case sem <- struct{}{}:
+			case <-ictx.Done():
+				wg.Wait()
+				close(results)
+				return
+			}
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				defer func() { <-sem }()
+				res := r.read(ictx, c)
+				select {
+				case results <- res:
+				case <-ictx.Done():
+				}
+			}()
+		}
+		wg.Wait()
+		close(results)
+	}()
+
+	tooLarge, invalid, done := 0, 0, 0
+	for res := range results {
+		done++
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		switch {
+		case res.err != nil:
+			r.problem(StageScraper, classify(res.err), fmt.Sprintf("cannot fetch %s: %v", res.c.url, res.err), res.c.links[0].source)
+		case res.tooLarge:
+			tooLarge++
+		case res.notDocument:
+			invalid++
+		default:
+			r.progress.DocumentsDownloaded++
+			if d, ok := r.judge(sc, res); ok {
+				r.pending.NewDocuments = append(r.pending.NewDocuments, d)
+			}
+		}
+		r.progress.Percent = 40 + 55*done/max(1, len(cands))
+		if err := r.report(ctx); err != nil {
+			return err
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if tooLarge > 0 {
+		r.pending.NewWarnings = append(r.pending.NewWarnings, fmt.Sprintf("%s exceeded max_file_size_mb (%d MiB) and %s skipped",
+			plural(tooLarge, "document"), r.req.MaxFileSizeBytes>>20, map[bool]string{true: "was", false: "were"}[tooLarge == 1]))
+	}
+	if invalid > 0 {
+		r.pending.NewWarnings = append(r.pending.NewWarnings, fmt.Sprintf("%s did not contain the document type their link or server declared and %s skipped",
+			plural(invalid, "link"), map[bool]string{true: "was", false: "were"}[invalid == 1]))
+	}
+	return nil
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// read fetches one candidate within the size limit and extracts its text.
+func (r *run) read(ctx context.Context, c *candidate) inspected {
+	res := inspected{c: c, size: -1, docType: c.docType}
+	resp, err := r.do(ctx, http.MethodGet, c.url)
+	if err != nil {
+		res.err = err
+		return res
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode >= 400 {
+		res.err = &httpStatusError{resp.StatusCode}
+		return res
+	}
+	limit := r.req.MaxFileSizeBytes
+	if resp.ContentLength >= 0 {
+		res.size = resp.ContentLength
+		if limit > 0 && res.size > limit {
+			res.tooLarge = true
+			return res
+		}
+	}
+	res.disposition = dispositionName(resp.Header.Get("Content-Disposition"))
+	ct := resp.Header.Get("Content-Type")
+	if isHTML(ct) {
+		res.notDocument = true
+		return res
+	}
+	if dt := docTypeFromContentType(ct); dt != "" && dt != "txt" {
+		res.docType = dt
+	} else if dt := docTypeFromName(res.disposition); dt != "" {
+		res.docType = dt
+	}
+	readCap := r.e.cfg.MaxDocumentBytes
+	if limit > 0 && limit < readCap {
+		readCap = limit
+	}
+	data, err := io.ReadAll(io.LimitReader(resp.Body, readCap+1))
+	if err != nil {
+		res.err = err
+		return res
+	}
+	if int64(len(data)) > readCap {
+		// Larger than what is read for text: learn its size without keeping it.
+		rest, err := io.Copy(io.Discard, io.LimitReader(resp.Body, max(limit, readCap)))
+		if err != nil {
+			res.err = err
+			return res
+		}
+		total := int64(len(data)) + rest
+		if limit > 0 && total > limit {
+			res.tooLarge = true
+			return res
+		}
+		res.size = total
+		data = data[:readCap]
+	} else if res.size < 0 {
+		res.size = int64(len(data))
+	}
+	kind := sniff(data, res.docType)
+	if kind == "" {
+		res.notDocument = true
+		return res
+	}
+	if res.docType == "" || (kind != res.docType && !(kind == "txt" && res.docType == "csv")) {
+		res.docType = kind
+	}
+	res.content, _ = extract(data, res.docType)
+	return res
+}
+
+// judge scores every link context of a read document and keeps the best.
+func (r *run) judge(sc *scorer, res inspected) (Document, bool) {
+	best, bestWhy := -1.0, ""
+	var bestEv *evidence
+	for _, l := range res.c.links {
+		ev := newEvidence(l, res.disposition, res.content)
+		s, why := sc.score(ev)
+		if s > best {
+			best, bestWhy, bestEv = s, why, ev
+		}
+	}
+	if bestEv == nil || best < r.req.ConfidenceThreshold {
+		return Document{}, false
+	}
+	return Document{
+		URL:        res.c.url.String(),
+		Name:       bestEv.name(),
+		SourcePage: bestEv.link.source,
+		Type:       res.docType,
+		Confidence: float64(int(best*1000+0.5)) / 1000,
+		SizeBytes:  res.size,
+		FoundAt:    now(),
+		Why:        bestWhy,
+	}, true
 }

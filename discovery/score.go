@@ -1,143 +1,473 @@
 package discovery
 
 import (
+	"fmt"
+	"math"
 	"regexp"
+	"slices"
 	"strings"
-	"unicode"
+	"time"
 )
 
-// Intent is what a prompt asks for, reduced to terms that can be matched against the
-// evidence around a document.
-type Intent struct {
-	Terms []string // stemmed topic and kind words, instruction words dropped
-	Years []string // four-digit years the prompt names
+// field is one piece of evidence about a document, with how much it says: the
+// link's own words and the document's own title say more than the page's headings.
+type field struct {
+	name   string
+	text   string
+	toks   []string
+	weight float64
 }
 
-// stopWords are words that carry no meaning for matching: function words and the
-// instruction words a prompt is phrased with ("find all documents …").
-var stopWords = map[string]bool{}
+const (
+	strong = 1.0
+	medium = 0.7
+	weak   = 0.45
+)
 
-func init() {
-	for _, w := range strings.Fields(`a an and are as at be by can could do documents document doc docs file files
-for from get give i in into is it its list locate me my of on or our please pdf pdfs
-retrieve return search show that the their them these this those to want we what which
-with would you your all any every each find fetch download look looking need just only
-not other than some site website page pages link links available related`) {
-		stopWords[w] = true
+// evidence is everything known about one link to a document, and the document.
+type evidence struct {
+	link        link
+	disposition string // Content-Disposition file name
+	content     content
+	fields      map[string]field
+}
+
+var scanTitleRE = regexp.MustCompile(`^(scan|img|image|doc|document|untitled|microsoft word|report|file|print)[\s_-]*\d*\b`)
+
+// meaningfulTitle reports whether a document's own title names it, rather than
+// being a scanner default or a file name.
+func meaningfulTitle(t string) bool {
+	ws := splitWords(t)
+	letters := 0
+	for _, w := range ws {
+		if !isDigits(w) {
+			letters++
+		}
 	}
+	if letters < 2 {
+		return false
+	}
+	return !scanTitleRE.MatchString(strings.ToLower(strings.TrimSpace(t)))
 }
 
-var yearRE = regexp.MustCompile(`\b(19[5-9][0-9]|20[0-9][0-9])\b`)
+func newEvidence(l link, disposition string, c content) *evidence {
+	e := &evidence{link: l, disposition: disposition, content: c, fields: map[string]field{}}
+	add := func(name, text string, w float64) {
+		if strings.TrimSpace(text) == "" {
+			return
+		}
+		e.fields[name] = field{name: name, text: text, toks: tokens(text), weight: w}
+	}
+	if !genericAnchor(l.anchor) {
+		add("anchor", l.anchor, strong)
+	} else {
+		add("anchorGeneric", l.anchor, weak)
+	}
+	add("title", l.title, strong)
+	add("column", l.column, strong)
+	add("row", l.row, 0.9)
+	if meaningfulTitle(c.title) {
+		add("doctitle", c.title, strong)
+	}
+	add("dochead", c.head(), strong)
+	add("docbody", c.body(), 0.6)
+	add("disposition", disposition, 0.8)
+	add("filename", fileName(l.url), medium)
+	add("query", l.url.RawQuery, 0.6)
+	add("caption", l.caption, 0.5)
+	add("headings", strings.Join(l.headings, " \n "), weak)
+	add("pagetitle", l.pageTitle, 0.35)
+	add("pagenote", l.pageNote, 0.4)
+	add("urldir", strings.ReplaceAll(pathDir(l.url.Path), "/", " "), 0.3)
+	return e
+}
 
-// ParsePrompt turns a prompt into an Intent.
-func ParsePrompt(prompt string) Intent {
-	var in Intent
-	seen := map[string]bool{}
-	for _, tok := range tokenize(prompt) {
-		if yearRE.MatchString(tok) && len(tok) == 4 {
-			if !seen["y"+tok] {
-				seen["y"+tok] = true
-				in.Years = append(in.Years, tok)
-			}
+func pathDir(p string) string {
+	if i := strings.LastIndexByte(p, '/'); i >= 0 {
+		return p[:i]
+	}
+	return ""
+}
+
+// linkFields are the fields known before the document is read, used to weigh terms.
+var linkFields = []string{"anchor", "title", "column", "row", "filename", "query", "caption", "headings"}
+
+// has reports whether the token sequence alt occurs in toks.
+func has(toks, alt []string) bool {
+	if len(alt) == 0 {
+		return false
+	}
+	for i := 0; i+len(alt) <= len(toks); i++ {
+		if slices.Equal(toks[i:i+len(alt)], alt) {
+			return true
+		}
+	}
+	return false
+}
+
+// groupMatch is the weight of the strongest field that carries any of g's phrases.
+func (e *evidence) groupMatch(g Group, names []string) float64 {
+	best := 0.0
+	for name, f := range e.fields {
+		if names != nil && !slices.Contains(names, name) {
 			continue
 		}
-		if stopWords[tok] || len(tok) < 2 || isNumber(tok) {
+		if f.weight <= best {
 			continue
 		}
-		st := stem(tok)
-		if !seen[st] {
-			seen[st] = true
-			in.Terms = append(in.Terms, st)
-		}
-	}
-	return in
-}
-
-func isNumber(s string) bool {
-	for _, r := range s {
-		if !unicode.IsDigit(r) {
-			return false
-		}
-	}
-	return true
-}
-
-// tokenize splits text into lower-case words, also at camelCase-free separators such
-// as '-', '_', '/' and '.', so URL paths and file names yield their words.
-func tokenize(s string) []string {
-	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
-}
-
-// stem is a deliberately small suffix stripper: enough to match "minutes"/"minute",
-// "reports"/"report", "meetings"/"meeting".
-func stem(w string) string {
-	switch {
-	case strings.HasSuffix(w, "ies") && len(w) > 4:
-		return w[:len(w)-3] + "y"
-	case strings.HasSuffix(w, "ing") && len(w) > 5:
-		return w[:len(w)-3]
-	case strings.HasSuffix(w, "es") && len(w) > 4 && (strings.HasSuffix(w, "sses") || strings.HasSuffix(w, "xes")):
-		return w[:len(w)-2]
-	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && len(w) > 3:
-		return w[:len(w)-1]
-	}
-	return w
-}
-
-// contextWeight is how much a term counts when only the surroundings of a link (the
-// heading above it, the page title) carry it, against the link's own text and URL.
-const contextWeight = 0.4
-
-// Score rates how well the evidence for a document matches the intent, in [0, 1]:
-// the weighted share of the prompt's terms found in the link's own text and URL
-// (primary) or only around it (context), lowered when the evidence names years and
-// none of them is a year the prompt asks for.
-func (in Intent) Score(primary, context string) float64 {
-	own, around := stems(primary), stems(context)
-	years := yearRE.FindAllString(strings.ReplaceAll(primary+" "+context, "_", " "), -1)
-	score := 0.5
-	if len(in.Terms) > 0 {
-		matched := 0.0
-		for _, t := range in.Terms {
-			switch {
-			case own[t]:
-				matched++
-			case around[t]:
-				matched += contextWeight
+		for _, alt := range g.Alts {
+			if has(f.toks, alt) {
+				best = f.weight
+				break
 			}
 		}
-		score = matched / float64(len(in.Terms))
 	}
-	if len(in.Years) > 0 {
-		switch {
-		case containsAny(years, in.Years):
-			score = 0.2 + 0.8*score
-		case len(years) > 0:
-			score *= 0.3
-		default:
-			score *= 0.8
+	return best
+}
+
+// kindOrder is where a document's kind is read from, most telling first: a table
+// column header ("Minutes") or the link's words beat the document's opening line,
+// which beats its file name.
+var kindOrder = []string{"column", "anchor", "title", "doctitle", "dochead", "disposition", "filename", "query", "row", "anchorGeneric", "caption"}
+
+// kinds returns the document kinds the evidence names.
+func (e *evidence) kinds() []string {
+	generic := false
+	for _, name := range kindOrder {
+		f, ok := e.fields[name]
+		if !ok {
+			continue
+		}
+		var found []string
+		if name == "dochead" {
+			// The first line that names a kind names the document.
+			for _, line := range strings.Split(f.text, " \n ") {
+				for _, m := range kindTable.find(tokens(line)) {
+					found = appendNew(found, m.value)
+				}
+				if len(found) > 0 {
+					break
+				}
+			}
+		} else {
+			for _, m := range kindTable.find(f.toks) {
+				found = appendNew(found, m.value)
+			}
+		}
+		specific := slices.DeleteFunc(slices.Clone(found), func(k string) bool { return k == "report" })
+		if len(specific) > 0 {
+			return specific
+		}
+		if len(found) > 0 {
+			generic = true
 		}
 	}
-	return min(score, 1)
-}
-
-func stems(s string) map[string]bool {
-	out := map[string]bool{}
-	for _, t := range tokenize(s) {
-		out[stem(t)] = true
+	if generic || e.isPeriodic() {
+		if e.isQuarterly() {
+			return []string{"quarterly report"}
+		}
+		if generic {
+			return []string{"report"}
+		}
 	}
-	return out
+	return nil
 }
 
-func containsAny(have, want []string) bool {
-	for _, h := range have {
-		for _, w := range want {
-			if h == w {
+func (e *evidence) isPeriodic() bool { return e.isQuarterly() }
+
+// isQuarterly reports whether a report covers a quarter: "Q4", "fourth quarter", or
+// a three-month span named next to it.
+func (e *evidence) isQuarterly() bool {
+	for _, name := range []string{"anchor", "title", "row", "doctitle", "dochead", "filename"} {
+		f, ok := e.fields[name]
+		if !ok {
+			continue
+		}
+		for _, t := range f.toks {
+			if t == "interim" || t == "quarter" || t == "quarterly" || (len(t) == 2 && t[0] == 'q' && t[1] >= '1' && t[1] <= '4') {
+				return true
+			}
+		}
+		specific, _ := findDates(f.text)
+		for _, p := range specific {
+			if d := p.To.Sub(p.From); d > 80*24*time.Hour && d < 100*24*time.Hour {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+var bodyOrder = []string{"anchor", "title", "column", "doctitle", "dochead", "row", "caption", "headings", "pagetitle", "pagenote"}
+
+// bodies returns the meeting bodies the evidence names, from its most telling field.
+func (e *evidence) bodies() []string {
+	for _, name := range bodyOrder {
+		f, ok := e.fields[name]
+		if !ok {
+			continue
+		}
+		var found []string
+		for _, m := range bodyTable.find(f.toks) {
+			found = appendNew(found, m.value)
+		}
+		if len(found) > 0 {
+			return found
+		}
+	}
+	return nil
+}
+
+// dateLevels are where a document's date is read from, in order of trust: the row or
+// link text that describes it, then its opening lines, then its file name; year-only
+// mentions after that, and the upload folder last.
+var dateLevels = [][]string{
+	{"row", "anchor", "title", "column"},
+	{"doctitle", "dochead"},
+	{"disposition", "filename"},
+}
+
+// period returns the time the document covers, and whether it is known only to the
+// year or less exactly.
+func (e *evidence) period() (Period, bool, bool) {
+	for _, level := range dateLevels {
+		for _, name := range level {
+			if f, ok := e.fields[name]; ok {
+				if specific, _ := findDates(f.text); len(specific) > 0 {
+					return specific[0], false, true
+				}
+			}
+		}
+	}
+	for _, names := range [][]string{{"row", "anchor", "title", "doctitle", "dochead"}, {"disposition", "filename"}, {"caption", "headings"}} {
+		for _, name := range names {
+			if f, ok := e.fields[name]; ok {
+				if _, years := findDates(f.text); len(years) > 0 {
+					return years[0], true, true
+				}
+			}
+		}
+	}
+	return Period{}, false, false
+}
+
+var statusFields = []string{"row", "anchor", "title", "column", "doctitle", "dochead", "filename", "disposition", "caption", "pagenote", "query"}
+
+// statuses returns the version markers (superseded, draft, archived …) the evidence carries.
+func (e *evidence) statuses() []string {
+	var out []string
+	for _, name := range statusFields {
+		if f, ok := e.fields[name]; ok {
+			for _, m := range statusTable.find(f.toks) {
+				out = appendNew(out, m.value)
+			}
+		}
+	}
+	return out
+}
+
+// name is the best human-readable title for the document.
+func (e *evidence) name() string {
+	l := e.link
+	switch {
+	case meaningfulTitle(e.content.title):
+		return e.content.title
+	case !genericAnchor(l.anchor) && len(splitWords(l.anchor)) > 1:
+		return l.anchor
+	case l.title != "":
+		return l.title
+	}
+	if r := strings.TrimSpace(l.row); r != "" && len(r) <= 160 && !genericAnchor(r) {
+		if l.column != "" && !strings.Contains(strings.ToLower(r), strings.ToLower(l.column)) {
+			return l.column + " – " + r
+		}
+		return r
+	}
+	if !genericAnchor(l.anchor) {
+		if len(l.headings) > 0 {
+			return l.headings[len(l.headings)-1] + " – " + l.anchor
+		}
+		return l.anchor
+	}
+	for _, line := range e.content.lines {
+		if meaningfulTitle(line) {
+			return line
+		}
+	}
+	if e.disposition != "" {
+		return e.disposition
+	}
+	if n := fileName(l.url); n != "" {
+		return n
+	}
+	return l.url.String()
+}
+
+// scorer rates documents against an intent. Term weights come from how many of the
+// run's candidate links carry each term: a term every link carries tells nothing.
+type scorer struct {
+	in      Intent
+	weights []float64 // per Core group
+}
+
+func newScorer(in Intent, cands []*evidence) *scorer {
+	s := &scorer{in: in, weights: make([]float64, len(in.Core))}
+	n := float64(len(cands))
+	for i, g := range in.Core {
+		df := 0.0
+		for _, c := range cands {
+			if c.groupMatch(g, linkFields) > 0 {
+				df++
+			}
+		}
+		s.weights[i] = math.Min(3, math.Max(0.3, math.Log((n+1)/(df+0.5))))
+	}
+	return s
+}
+
+// Factors applied to a document that does not fit the intent.
+const (
+	kindMismatch     = 0.12
+	kindUnknown      = 0.6
+	kindExcluded     = 0.05
+	bodyMismatch     = 0.2
+	bodyUnknown      = 0.85
+	periodMismatch   = 0.1
+	periodUnknown    = 0.5
+	periodPartial    = 0.55
+	notCurrent       = 0.15
+	supersededAnyway = 0.5
+)
+
+// score rates one document in [0, 1] and says why.
+func (s *scorer) score(e *evidence) (float64, string) {
+	in := s.in
+	var why []string
+	score := 1.0
+
+	// Topic: the weighted share of the prompt's terms the evidence carries.
+	if len(in.Core) > 0 {
+		num, den := 0.0, 0.0
+		for i, g := range in.Core {
+			m := e.groupMatch(g, nil)
+			num += s.weights[i] * m
+			den += s.weights[i]
+		}
+		coverage := num / den
+		topic := 0.3 + 0.7*coverage
+		if len(in.Optional) > 0 {
+			bonus := 0.0
+			for _, g := range in.Optional {
+				bonus = math.Max(bonus, e.groupMatch(g, nil))
+			}
+			topic = math.Min(1, topic+0.1*bonus)
+		}
+		score *= topic
+		why = append(why, fmt.Sprintf("topic %.2f", topic))
+	}
+
+	// Kind: minutes are not agendas.
+	if len(in.Kinds) > 0 || len(in.Excluded) > 0 {
+		kinds := e.kinds()
+		f := kindFactor(in, kinds)
+		score *= f
+		why = append(why, fmt.Sprintf("kind %v×%.2f", kinds, f))
+	}
+
+	// Body: the council's minutes are not the planning commission's.
+	if len(in.Bodies) > 0 {
+		bodies := e.bodies()
+		f := bodyUnknown
+		if len(bodies) > 0 {
+			f = bodyMismatch
+			for _, b := range bodies {
+				for _, want := range in.Bodies {
+					if b == want || strings.HasSuffix(b, " "+want) {
+						f = 1
+					}
+				}
+			}
+		}
+		score *= f
+		why = append(why, fmt.Sprintf("body %v×%.2f", bodies, f))
+	}
+
+	// Time: what the document covers must fall in a period the prompt names.
+	if len(in.Periods) > 0 {
+		p, yearOnly, known := e.period()
+		f := periodUnknown
+		if known {
+			f = periodMismatch
+			for _, want := range in.Periods {
+				switch {
+				case !yearOnly && want.Contains(p.mid()):
+					f = 1
+				case yearOnly:
+					if o := overlap(p, want); o >= 0.75 {
+						f = math.Max(f, 1)
+					} else if o > 0 {
+						f = math.Max(f, periodPartial)
+					}
+				}
+			}
+		}
+		score *= f
+		why = append(why, fmt.Sprintf("period %s×%.2f", p.From.Format("2006-01-02"), f))
+	}
+
+	// Status: superseded, rescinded and draft versions.
+	if st := e.statuses(); len(st) > 0 {
+		f := 1.0
+		for _, x := range st {
+			switch {
+			case in.Current:
+				f = notCurrent
+			case x == "superseded" || x == "rescinded" || x == "draft":
+				f = math.Min(f, supersededAnyway)
+			}
+		}
+		score *= f
+		why = append(why, fmt.Sprintf("status %v×%.2f", st, f))
+	}
+	return math.Max(0, math.Min(1, score)), strings.Join(why, ", ")
+}
+
+func kindFactor(in Intent, kinds []string) float64 {
+	for _, k := range kinds {
+		if slices.Contains(in.Excluded, k) {
+			return kindExcluded
+		}
+	}
+	if len(in.Kinds) == 0 {
+		return 1
+	}
+	if len(kinds) == 0 {
+		return kindUnknown
+	}
+	for _, k := range kinds {
+		for _, want := range in.Kinds {
+			if k == want || slices.Contains(genericKinds[want], k) {
+				return 1
+			}
+			if k == "report" && slices.Contains(genericKinds["report"], want) {
+				return kindUnknown // "a report" may be the report asked for
+			}
+		}
+	}
+	return kindMismatch
+}
+
+// overlap is the share of a that lies in b.
+func overlap(a, b Period) float64 {
+	from, to := a.From, a.To
+	if b.From.After(from) {
+		from = b.From
+	}
+	if b.To.Before(to) {
+		to = b.To
+	}
+	if !to.After(from) {
+		return 0
+	}
+	return float64(to.Sub(from)) / float64(a.To.Sub(a.From))
 }

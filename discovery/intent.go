@@ -1,0 +1,389 @@
+package discovery
+
+import (
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+)
+
+// Intent is what a prompt asks for: document kinds, the bodies whose meetings they
+// record, topic terms, time periods and whether only current versions count. It is
+// derived by rules, deterministically, so every score can be explained.
+type Intent struct {
+	Kinds    []string // document kinds asked for, e.g. "minutes"
+	Excluded []string // kinds the prompt rules out ("not the agenda packets")
+	Bodies   []string // meeting bodies asked for, e.g. "council"
+	Core     []Group  // topic terms that should all be present
+	Optional []Group  // alternatives listed as examples ("vacation, sick leave, …")
+	Periods  []Period // what the documents must cover; empty means any time
+	Current  bool     // superseded, rescinded, archived and draft versions do not count
+}
+
+// Group is one topic term with the phrases that mean the same.
+type Group struct {
+	Label string     // the prompt's own word
+	Alts  [][]string // stemmed token sequences
+}
+
+// words splits text into lower-case words of letters and digits.
+func splitWords(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+}
+
+// stem is a small suffix stripper, enough to match plural and -ing forms.
+func stem(w string) string {
+	switch {
+	case len(w) <= 3:
+		return w
+	case strings.HasSuffix(w, "ies") && len(w) > 4:
+		return w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "sses"):
+		return w[:len(w)-2]
+	case strings.HasSuffix(w, "ing") && len(w) > 5:
+		return w[:len(w)-3]
+	case strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "us") || strings.HasSuffix(w, "is"):
+		return w
+	case strings.HasSuffix(w, "s"):
+		return w[:len(w)-1]
+	}
+	return w
+}
+
+func stemAll(ws []string) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = stem(w)
+	}
+	return out
+}
+
+func tokens(s string) []string { return stemAll(splitWords(s)) }
+
+// phraseTable is a lookup of stemmed phrases to values, longest phrase first.
+type phraseTable struct {
+	phrases [][]string
+	values  []string
+}
+
+func newPhraseTable(m map[string]string) *phraseTable {
+	t := &phraseTable{}
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		li, lj := len(strings.Fields(keys[i])), len(strings.Fields(keys[j]))
+		if li != lj {
+			return li > lj
+		}
+		return keys[i] < keys[j]
+	})
+	for _, k := range keys {
+		t.phrases = append(t.phrases, tokens(k))
+		t.values = append(t.values, m[k])
+	}
+	return t
+}
+
+// match is one phrase found in a token sequence.
+type match struct {
+	value      string
+	start, end int
+}
+
+// find returns the non-overlapping matches in toks, longest phrases first.
+func (t *phraseTable) find(toks []string) []match {
+	used := make([]bool, len(toks))
+	var out []match
+	for pi, p := range t.phrases {
+		for i := 0; i+len(p) <= len(toks); i++ {
+			if slices.Equal(toks[i:i+len(p)], p) && !anyUsed(used[i:i+len(p)]) {
+				for j := i; j < i+len(p); j++ {
+					used[j] = true
+				}
+				out = append(out, match{t.values[pi], i, i + len(p)})
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
+	return out
+}
+
+func anyUsed(b []bool) bool {
+	for _, v := range b {
+		if v {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	kindTable   = newPhraseTable(kindPhrases)
+	bodyTable   = newPhraseTable(bodyPhrases)
+	statusTable = newPhraseTable(statusPhrases)
+)
+
+var (
+	fyStartRE   = regexp.MustCompile(`(?:year|fy)\s+(?:runs|begins|starts|start|run)\s+(?:from\s+|on\s+|in\s+)?` + monthRE + `\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:\s*(?:-|to|through|until)\s*` + monthRE + `\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?)?`)
+	fySplitRE   = regexp.MustCompile(`\b(?:(?:fiscal|financial)\s+year|fy)\s*'?((?:19|20)?\d\d)\s*(?:-|–|/|to)\s*'?((?:19|20)?\d\d)\b`)
+	fyPrefixRE  = regexp.MustCompile(`\b(?:(?:fiscal|financial)\s+year|fy)\s*'?((?:19|20)\d\d|\d\d)\b`)
+	fySuffixRE  = regexp.MustCompile(`\b((?:19|20)\d\d)\s+(?:fiscal|financial)\s+year\b`)
+	yearRangeRE = regexp.MustCompile(`\b((?:19|20)\d\d)\s*(?:-|–|—|to|through|until|and)\s*((?:19|20)\d\d)\b`)
+	sinceRE     = regexp.MustCompile(`\b(?:since|after|from)\s+((?:19|20)\d\d)\b(?:\s+(?:on(?:ward)?s?|to (?:date|now|present)))?`)
+	relativeRE  = regexp.MustCompile(`\b(last|past|previous|this|current|next)\s+(?:(\d+|two|three|four|five|six|seven|eight|nine|ten)\s+)?(year|month|quarter)s?\b`)
+	currentRE   = regexp.MustCompile(`\b(current|currently|latest|in effect|in force|active|up[- ]to[- ]date|valid|effective)\b`)
+	negationRE  = regexp.MustCompile(`\b(?:not|excluding|exclude|except|without|other than|but not|no)\b[^.;:!?]*`)
+	listRE      = regexp.MustCompile(`(?:\s[-–—]\s|:|\bsuch as\b|\bincluding\b|\be\.g\.|\bfor example\b|\bespecially\b)([^.;!?]*)`)
+	parenRE     = regexp.MustCompile(`\(([^)]*)\)`)
+	possessRE   = regexp.MustCompile(`(?:[A-Z][\w&.-]*\s+)*[A-Za-z][\w&.-]*(?:'s|s'|’s|s’)(?:\s|$)`)
+)
+
+var numberWords = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+// ParsePrompt derives the intent of prompt; now anchors relative dates.
+func ParsePrompt(prompt string, now time.Time) Intent {
+	if now.IsZero() {
+		now = time.Now()
+	}
+	now = now.UTC()
+	var in Intent
+	// Owners named in the possessive ("Clearbrook's", "the university's") are the
+	// site itself: every document on it is theirs, so they say nothing.
+	text := possessRE.ReplaceAllString(prompt, " ")
+	lower := strings.ToLower(text)
+	lower = strings.NewReplacer("’", "'", "–", "-", "—", "-").Replace(lower)
+
+	in.Periods, lower = parsePeriods(lower, now)
+	if currentRE.MatchString(lower) {
+		in.Current = true
+	}
+	// Negated clauses name what is not wanted.
+	var excluded []string
+	lower = negationRE.ReplaceAllStringFunc(lower, func(s string) string {
+		excluded = append(excluded, s)
+		return " . "
+	})
+	for _, s := range excluded {
+		for _, m := range kindTable.find(tokens(s)) {
+			in.Excluded = appendNew(in.Excluded, m.value)
+		}
+	}
+	// Examples and alternative names are optional: any one of them is a bonus.
+	var optional []string
+	lower = parenRE.ReplaceAllStringFunc(lower, func(s string) string {
+		optional = append(optional, s)
+		return " "
+	})
+	lower = listRE.ReplaceAllStringFunc(lower, func(s string) string {
+		optional = append(optional, s)
+		return " . "
+	})
+
+	toks := tokens(lower)
+	used := make([]bool, len(toks))
+	for _, m := range kindTable.find(toks) {
+		in.Kinds = appendNew(in.Kinds, m.value)
+		markUsed(used, m)
+	}
+	for _, m := range bodyTable.find(toks) {
+		in.Bodies = appendNew(in.Bodies, m.value)
+		markUsed(used, m)
+	}
+	in.Core = termGroups(toks, used)
+	for _, s := range optional {
+		otoks := tokens(s)
+		oused := make([]bool, len(otoks))
+		for _, m := range kindTable.find(otoks) {
+			markUsed(oused, m)
+			if len(in.Kinds) == 0 {
+				in.Kinds = appendNew(in.Kinds, m.value)
+			}
+		}
+		in.Optional = append(in.Optional, termGroups(otoks, oused)...)
+	}
+	// A word both required and listed as an example is required.
+	in.Optional = slices.DeleteFunc(in.Optional, func(g Group) bool {
+		return slices.ContainsFunc(in.Core, func(c Group) bool { return c.Label == g.Label })
+	})
+	// "Excluded" only means something for kinds not also asked for.
+	in.Excluded = slices.DeleteFunc(in.Excluded, func(k string) bool { return slices.Contains(in.Kinds, k) })
+	return in
+}
+
+func markUsed(used []bool, m match) {
+	for i := m.start; i < m.end; i++ {
+		used[i] = true
+	}
+}
+
+func appendNew(s []string, v string) []string {
+	if slices.Contains(s, v) {
+		return s
+	}
+	return append(s, v)
+}
+
+// termGroups turns the unused, meaningful tokens into topic groups, joining
+// two-word phrases that have synonyms ("time off", "water quality").
+func termGroups(toks []string, used []bool) []Group {
+	var groups []Group
+	seen := map[string]bool{}
+	for i := 0; i < len(toks); i++ {
+		if used[i] {
+			continue
+		}
+		if i+1 < len(toks) && !used[i+1] {
+			pair := toks[i] + " " + toks[i+1]
+			if alts, ok := synonymsStemmed[pair]; ok && !seen[pair] {
+				seen[pair] = true
+				groups = append(groups, Group{Label: pair, Alts: append([][]string{{toks[i], toks[i+1]}}, alts...)})
+				i++
+				continue
+			}
+		}
+		t := toks[i]
+		if stopWords[t] || len(t) < 2 || isDigits(t) || seen[t] {
+			continue
+		}
+		seen[t] = true
+		groups = append(groups, Group{Label: t, Alts: append([][]string{{t}}, synonymsStemmed[t]...)})
+	}
+	return groups
+}
+
+var synonymsStemmed = func() map[string][][]string {
+	out := map[string][][]string{}
+	for k, vs := range synonyms {
+		key := strings.Join(tokens(k), " ")
+		for _, v := range vs {
+			out[key] = append(out[key], tokens(v))
+		}
+	}
+	return out
+}()
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// parsePeriods finds the time constraints of a prompt and returns them with the
+// text they were written in blanked out.
+func parsePeriods(s string, now time.Time) ([]Period, string) {
+	var out []Period
+	blank := func(re *regexp.Regexp, fn func(m []string) []Period) {
+		s = re.ReplaceAllStringFunc(s, func(x string) string {
+			if ps := fn(re.FindStringSubmatch(x)); len(ps) > 0 {
+				out = append(out, ps...)
+				return " "
+			}
+			return x
+		})
+	}
+	startMonth := 0 // fiscal years start in January unless the prompt says otherwise
+	if m := fyStartRE.FindStringSubmatch(s); m != nil {
+		startMonth = months[m[1]]
+		s = strings.Replace(s, m[0], " ", 1)
+	}
+	blank(fySplitRE, func(m []string) []Period {
+		a, b := fullYear(m[1]), fullYear(m[2])
+		if b != a+1 {
+			return nil
+		}
+		sm := startMonth
+		if sm <= 1 {
+			sm = 7 // a split fiscal year with no stated start runs July–June
+		}
+		return []Period{{day(a, sm, 1), day(a+1, sm, 1)}}
+	})
+	fiscal := func(m []string) []Period {
+		y := fullYear(m[1])
+		if startMonth > 1 {
+			return []Period{{day(y-1, startMonth, 1), day(y, startMonth, 1)}}
+		}
+		return []Period{yearPeriod(y)}
+	}
+	blank(fySuffixRE, fiscal)
+	blank(fyPrefixRE, fiscal)
+	// Explicit quarters, months and days.
+	specific, _ := findDates(s)
+	if len(specific) > 0 {
+		out = append(out, specific...)
+		for _, p := range datePatterns {
+			s = p.re.ReplaceAllString(s, " ")
+		}
+	}
+	blank(yearRangeRE, func(m []string) []Period {
+		a, b := atoi(m[1]), atoi(m[2])
+		if b < a || b-a > 50 {
+			return nil
+		}
+		if strings.Contains(m[0], "and") {
+			return []Period{yearPeriod(a), yearPeriod(b)}
+		}
+		return []Period{{day(a, 1, 1), day(b+1, 1, 1)}}
+	})
+	blank(sinceRE, func(m []string) []Period {
+		return []Period{{day(atoi(m[1]), 1, 1), day(now.Year()+1, 1, 1)}}
+	})
+	blank(relativeRE, func(m []string) []Period {
+		n := 1
+		if m[2] != "" {
+			if v, ok := numberWords[m[2]]; ok {
+				n = v
+			} else {
+				n = atoi(m[2])
+			}
+		}
+		y, mo := now.Year(), int(now.Month())
+		q := (mo-1)/3 + 1
+		switch m[3] {
+		case "year":
+			switch m[1] {
+			case "this", "current":
+				return []Period{yearPeriod(y)}
+			case "next":
+				return []Period{yearPeriod(y + 1)}
+			}
+			if m[2] != "" {
+				return []Period{{day(y-n, 1, 1), day(y+1, 1, 1)}}
+			}
+			return []Period{yearPeriod(y - 1)}
+		case "month":
+			cur := monthPeriod(y, mo)
+			switch m[1] {
+			case "this", "current":
+				return []Period{cur}
+			case "next":
+				return []Period{{cur.To, cur.To.AddDate(0, 1, 0)}}
+			}
+			return []Period{{cur.From.AddDate(0, -n, 0), cur.From}}
+		case "quarter":
+			cur := quarterPeriod(y, q)
+			switch m[1] {
+			case "this", "current":
+				return []Period{cur}
+			case "next":
+				return []Period{{cur.To, cur.To.AddDate(0, 3, 0)}}
+			}
+			return []Period{{cur.From.AddDate(0, -3*n, 0), cur.From}}
+		}
+		return nil
+	})
+	_, years := findDates(s)
+	out = append(out, years...)
+	for _, y := range years {
+		s = strings.Replace(s, y.From.Format("2006"), " ", 1)
+	}
+	return out, s
+}
