@@ -70,7 +70,7 @@ func newEvidence(l link, disposition string, c content) *evidence {
 		add("doctitle", c.title, strong)
 	}
 	add("dochead", c.head(), strong)
-	add("docbody", c.body(), 0.6)
+	add("docbody", c.body(), 0.35)
 	add("disposition", disposition, 0.8)
 	add("filename", fileName(l.url), medium)
 	add("query", l.url.RawQuery, 0.6)
@@ -155,6 +155,11 @@ func (e *evidence) kinds() []string {
 			}
 		}
 		specific := slices.DeleteFunc(slices.Clone(found), func(k string) bool { return k == "report" })
+		for _, w := range wrapperKinds {
+			if len(specific) > 1 && slices.Contains(specific, w) {
+				return []string{w}
+			}
+		}
 		if len(specific) > 0 {
 			return specific
 		}
@@ -303,24 +308,39 @@ func (e *evidence) name() string {
 	return l.url.String()
 }
 
-// scorer rates documents against an intent. Term weights come from how many of the
-// run's candidate links carry each term: a term every link carries tells nothing.
+// scorer rates documents against an intent. A term's importance comes from how
+// many of the run's candidate links carry it (a term every link carries tells
+// nothing), except the head of the prompt's topic — its last term, as in "employee
+// leave" — which always matters most.
 type scorer struct {
-	in      Intent
-	weights []float64 // per Core group
+	in         Intent
+	importance []float64 // per Core group, in [0, 1): the cost of lacking it
 }
 
+const (
+	headImportance = 0.8
+	maxImportance  = 0.7
+)
+
 func newScorer(in Intent, cands []*evidence) *scorer {
-	s := &scorer{in: in, weights: make([]float64, len(in.Core))}
+	s := &scorer{in: in, importance: make([]float64, len(in.Core))}
 	n := float64(len(cands))
 	for i, g := range in.Core {
+		if i == len(in.Core)-1 {
+			s.importance[i] = headImportance
+			continue
+		}
 		df := 0.0
 		for _, c := range cands {
 			if c.groupMatch(g, linkFields) > 0 {
 				df++
 			}
 		}
-		s.weights[i] = math.Min(3, math.Max(0.3, math.Log((n+1)/(df+0.5))))
+		share := 1.0
+		if n > 0 {
+			share = df / n
+		}
+		s.importance[i] = maxImportance * (1 - share)
 	}
 	return s
 }
@@ -328,7 +348,7 @@ func newScorer(in Intent, cands []*evidence) *scorer {
 // Factors applied to a document that does not fit the intent.
 const (
 	kindMismatch     = 0.12
-	kindUnknown      = 0.6
+	kindUnknown      = 0.45
 	kindExcluded     = 0.05
 	bodyMismatch     = 0.2
 	bodyUnknown      = 0.85
@@ -345,22 +365,21 @@ func (s *scorer) score(e *evidence) (float64, string) {
 	var why []string
 	score := 1.0
 
-	// Topic: the weighted share of the prompt's terms the evidence carries.
+	// Topic: each term of the prompt the evidence lacks lowers the score by the
+	// term's importance; a term carried only deep in the document's text counts
+	// for less than one in its title or link.
 	if len(in.Core) > 0 {
-		num, den := 0.0, 0.0
+		topic := 1.0
 		for i, g := range in.Core {
 			m := e.groupMatch(g, nil)
-			num += s.weights[i] * m
-			den += s.weights[i]
+			topic *= 1 - s.importance[i]*(1-m)
 		}
-		coverage := num / den
-		topic := 0.3 + 0.7*coverage
 		if len(in.Optional) > 0 {
 			bonus := 0.0
 			for _, g := range in.Optional {
 				bonus = math.Max(bonus, e.groupMatch(g, nil))
 			}
-			topic = math.Min(1, topic+0.1*bonus)
+			topic = math.Min(1, topic*(1+0.1*bonus))
 		}
 		score *= topic
 		why = append(why, fmt.Sprintf("topic %.2f", topic))

@@ -84,6 +84,12 @@ var kindPhrases = map[string]string{
 	"proxy":                      "notice",
 }
 
+// wrapperKinds are kinds that describe a document about another kind: "How to read
+// your water quality report" is a guide, "Q2 results presentation" a presentation,
+// "Leave request form" a form. When a field names one of these and another kind, the
+// wrapper wins.
+var wrapperKinds = []string{"guide", "form", "presentation", "schedule", "packet", "press release", "notice", "transcript"}
+
 // genericKinds are kinds that a more specific one refines: a prompt for "reports"
 // accepts any kind of report.
 var genericKinds = map[string][]string{
@@ -134,24 +140,26 @@ var statusPhrases = map[string]string{
 // synonyms expand a prompt word into alternatives that mean the same for matching.
 // Keys and values are stemmed phrases.
 var synonyms = map[string][]string{
-	"privacy":       {"personal information", "personal data", "data protection", "confidentiality"},
-	"personal data": {"personal information", "privacy", "data protection"},
-	"employee":      {"staff", "faculty", "personnel", "employment", "worker"},
-	"staff":         {"employee", "personnel"},
-	"vacation":      {"annual leave", "holiday", "paid time off", "pto"},
-	"sick":          {"illness", "sick leave"},
-	"parental":      {"maternity", "paternity", "family", "adoption"},
-	"time off":      {"leave", "absence"},
-	"leave":         {"time off", "absence"},
-	"meeting":       {"session"},
-	"water quality": {"consumer confidence", "drinking water"},
-	"financial":     {"fiscal"},
-	"fiscal":        {"financial"},
-	"quarterly":     {"interim", "quarter"},
-	"interim":       {"quarterly", "quarter"},
-	"annual":        {"yearly"},
-	"bylaw":         {"by law"},
-	"budget":        {"spending plan"},
+	"privacy":         {"personal information", "personal data", "data protection", "confidentiality"},
+	"data privacy":    {"privacy", "personal information", "personal data", "data protection"},
+	"data protection": {"privacy", "personal information", "personal data"},
+	"personal data":   {"personal information", "privacy", "data protection"},
+	"employee":        {"staff", "faculty", "personnel", "employment", "worker"},
+	"staff":           {"employee", "personnel"},
+	"vacation":        {"annual leave", "holiday", "paid time off", "pto"},
+	"sick":            {"illness", "sick leave"},
+	"parental":        {"maternity", "paternity", "family", "adoption"},
+	"time off":        {"leave", "absence"},
+	"leave":           {"time off", "absence"},
+	"meeting":         {"session"},
+	"water quality":   {"consumer confidence", "drinking water"},
+	"financial":       {"fiscal"},
+	"fiscal":          {"financial"},
+	"quarterly":       {"interim", "quarter"},
+	"interim":         {"quarterly", "quarter"},
+	"annual":          {"yearly"},
+	"bylaw":           {"by law"},
+	"budget":          {"spending plan"},
 }
 
 // stopWords carry no meaning for matching: function words and the instruction

@@ -75,7 +75,7 @@ func runDiscovery(args []string) error {
 				scores[uri(d.URL)] = d
 			}
 			for _, fp := range s.FalsePositives {
-				fmt.Fprintf(w, "  FP %s\t%.2f\t%q\n", fp, scores[fp].Confidence, scores[fp].Name)
+				fmt.Fprintf(w, "  FP %s\t%.2f\t%q\t%s\n", fp, scores[fp].Confidence, scores[fp].Name, scores[fp].Why)
 			}
 			for _, fn := range s.FalseNegatives {
 				fmt.Fprintf(w, "  FN %s\n", fn)
