@@ -348,7 +348,7 @@ func newScorer(in Intent, cands []*evidence) *scorer {
 // Factors applied to a document that does not fit the intent.
 const (
 	kindMismatch     = 0.12
-	kindUnknown      = 0.45
+	kindUnknown      = 0.3
 	kindExcluded     = 0.05
 	bodyMismatch     = 0.2
 	bodyUnknown      = 0.85

@@ -46,6 +46,8 @@ var kindPhrases = map[string]string{
 	"bylaw":                      "policy",
 	"form":                       "form",
 	"application form":           "form",
+	"application":                "form",
+	"permit application":         "form",
 	"request form":               "form",
 	"water quality report":       "water quality report",
 	"consumer confidence report": "water quality report",

@@ -21,6 +21,7 @@ func runDiscovery(args []string) error {
 	asJSON := fs.Bool("json", false, "end with one JSON line {precision, recall, f1, cases}")
 	verbose := fs.Bool("v", false, "list false positives and false negatives with their scores")
 	only := fs.String("case", "", "run only the case with this id")
+	margins := fs.Bool("margins", false, "also run each case with threshold 0 and show the lowest-scoring relevant and highest-scoring other documents")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -69,6 +70,9 @@ func runDiscovery(args []string) error {
 		total.TP, total.FP, total.FN = total.TP+s.TP, total.FP+s.FP, total.FN+s.FN
 		n++
 		fmt.Fprintf(w, "%s\t%.3f\t%.3f\t%.3f\t%d\t%d\t%d\t%.2f\n", c.ID, s.Precision, s.Recall, s.F1, s.TP, s.FP, s.FN, time.Since(t0).Seconds())
+		if *margins {
+			printMargins(w, engine, c, req)
+		}
 		if *verbose {
 			scores := map[string]discovery.Document{}
 			for _, d := range docs {
@@ -88,7 +92,12 @@ func runDiscovery(args []string) error {
 		return err
 	}
 	if *asJSON {
-		b, _ := json.Marshal(map[string]any{"precision": round(total.Precision), "recall": round(total.Recall), "f1": round(total.F1), "cases": n})
+		b, _ := json.Marshal(struct {
+			Precision float64 `json:"precision"`
+			Recall    float64 `json:"recall"`
+			F1        float64 `json:"f1"`
+			Cases     int     `json:"cases"`
+		}{round(total.Precision), round(total.Recall), round(total.F1), n})
 		fmt.Println(string(b))
 	}
 	return nil
@@ -121,3 +130,28 @@ func uri(raw string) string {
 }
 
 func round(f float64) float64 { return float64(int(f*10000+0.5)) / 10000 }
+
+// printMargins shows how far the case's threshold is from the scores that decide it.
+func printMargins(w *tabwriter.Writer, engine *discovery.Engine, c corpus.Case, req discovery.Request) {
+	req.ConfidenceThreshold = 0
+	var docs []discovery.Document
+	_ = engine.Run(context.Background(), req, func(_ context.Context, p discovery.Progress) error {
+		docs = append(docs, p.NewDocuments...)
+		return nil
+	})
+	relevant := map[string]bool{}
+	for _, r := range c.Relevant {
+		relevant[r] = true
+	}
+	minRel, maxOther := discovery.Document{Confidence: 2}, discovery.Document{Confidence: -1}
+	for _, d := range docs {
+		if relevant[uri(d.URL)] {
+			if d.Confidence < minRel.Confidence {
+				minRel = d
+			}
+		} else if d.Confidence > maxOther.Confidence {
+			maxOther = d
+		}
+	}
+	fmt.Fprintf(w, "  margin\tlowest relevant %.2f %s\thighest other %.2f %s (%s)\n", minRel.Confidence, uri(minRel.URL), maxOther.Confidence, uri(maxOther.URL), maxOther.Why)
+}
