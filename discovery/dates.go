@@ -133,7 +133,8 @@ func validDay(y, m, d int) (Period, bool) {
 // patterns above (the most specific kind first), and whether any was found. Year-only
 // mentions are returned separately: they are weaker evidence.
 func findDates(text string) (specific []Period, years []Period) {
-	s := strings.ToLower(text)
+	// '_' is a word character to regexp's \b: "Minutes_Dec2024" must split.
+	s := strings.ReplaceAll(strings.ToLower(text), "_", "-")
 	used := make([]bool, len(s)+1)
 	for _, p := range datePatterns {
 		for _, idx := range p.re.FindAllStringSubmatchIndex(s, -1) {

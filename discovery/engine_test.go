@@ -17,33 +17,46 @@ func newSite() *testsite.Site {
 	return testsite.New(map[string]testsite.Resource{
 		"/": testsite.HTML(`<html><head><title>City of Testville</title></head><body>
 			<a href="/meetings/">Meetings</a> <a href="mailto:clerk@testville.example">Mail</a>
+			<a href="tel:+15550100">Call</a> <a href="javascript:void(0)">Translate</a>
 			<a href="https://elsewhere.invalid/x.pdf">Elsewhere</a> <a href="#top">Top</a>
-			<a href="/files/minutes-2025-01-14.pdf">Council minutes January 14, 2025</a></body></html>`),
+			<a href="/files/minutes-2025-01-14.pdf">Council minutes January 14, 2025</a>
+			<a href="/private/">Staff</a></body></html>`),
+		"/robots.txt":                     {ContentType: "text/plain", Body: []byte("User-agent: SomeOtherBot\nDisallow: /\n\nUser-agent: *\nDisallow: /private/\n")},
+		"/private/":                       testsite.HTML(`<a href="/private/minutes-2025-draft.pdf">Council minutes 2025 (draft)</a>`),
+		"/private/minutes-2025-draft.pdf": testsite.PDFFile("Council Minutes 2025", "MINUTES"),
 		"/meetings/": testsite.HTML(`<html><head><base href="/files/"></head><body><h2>Council minutes 2025</h2>
-			<a href="minutes-2025-02-11.pdf">February 11, 2025</a>
+			<table><tr><th>Date</th><th>Minutes</th></tr>
+			<tr><td>February 11, 2025</td><td><a href="minutes-2025-02-11.pdf">PDF</a></td></tr>
+			<tr><td>March 11, 2025</td><td><a href="/download.php?id=17">Download</a></td></tr>
+			<tr><td>April 8, 2025</td><td><a href="minutes-2025-04-08.docx">Word</a></td></tr></table>
 			<a href="/files/minutes-2025-01-14.pdf#page=2">January 14, 2025 (again)</a>
-			<a href="/download.php?id=17">Download</a>
+			<a href="/files/not-really.pdf">Council minutes May 2025</a>
 			<h2>Budget</h2><a href="budget-2023.pdf">Budget 2023</a></body></html>`),
-		"/files/minutes-2025-01-14.pdf": testsite.PDFFile("Council Minutes 2025-01-14", "Minutes"),
-		"/files/minutes-2025-02-11.pdf": testsite.PDFFile("Council Minutes 2025-02-11", "Minutes"),
-		"/files/budget-2023.pdf":        testsite.PDFFile("Budget 2023", "Budget"),
-		"/download.php?id=17":           {ContentType: "application/pdf", Body: testsite.PDF("Minutes March 2025", "x", 0)},
+		"/files/minutes-2025-01-14.pdf":  testsite.PDFFile("Council Minutes 2025-01-14", "CITY OF TESTVILLE\nMINUTES OF THE CITY COUNCIL\nJanuary 14, 2025"),
+		"/files/minutes-2025-02-11.pdf":  testsite.PDFFile("SCAN0001", "CITY OF TESTVILLE\nMINUTES OF THE CITY COUNCIL\nFebruary 11, 2025"),
+		"/files/minutes-2025-04-08.docx": testsite.DOCXFile("Council Minutes April 8, 2025", "CITY OF TESTVILLE", "MINUTES OF THE CITY COUNCIL"),
+		"/files/budget-2023.pdf":         testsite.PDFFile("Budget 2023", "ADOPTED BUDGET 2023"),
+		"/files/not-really.pdf":          testsite.HTML(`<html><body>Oops, this is an error page</body></html>`),
+		"/download.php?id=17": {ContentType: "application/octet-stream", Body: testsite.PDF("", "CITY OF TESTVILLE\nMINUTES OF THE CITY COUNCIL\nMarch 11, 2025", 0),
+			Header: map[string]string{"Content-Disposition": `attachment; filename="CC-Minutes-2025-03-11.pdf"`}},
 	})
 }
 
 // collect runs the engine and gathers what it reports.
-func collect(t *testing.T, e *Engine, req Request) ([]Document, Progress, error) {
+func collect(t *testing.T, e *Engine, req Request) ([]Document, Progress, []string, error) {
 	t.Helper()
 	var (
-		docs []Document
-		last Progress
+		docs     []Document
+		last     Progress
+		warnings []string
 	)
 	err := e.Run(context.Background(), req, func(_ context.Context, p Progress) error {
 		docs = append(docs, p.NewDocuments...)
+		warnings = append(warnings, p.NewWarnings...)
 		last = p
 		return nil
 	})
-	return docs, last, err
+	return docs, last, warnings, err
 }
 
 func paths(docs []Document) []string {
@@ -60,31 +73,39 @@ func TestEngineCrawl(t *testing.T) {
 	site := newSite()
 	defer site.Close()
 	e := New(Config{AllowPrivateNetworks: true})
-	docs, last, err := collect(t, e, Request{StartURL: site.URL + "/", Prompt: "Find all council meeting minutes from 2025", ConfidenceThreshold: 0.4})
+	docs, last, warnings, err := collect(t, e, Request{StartURL: site.URL + "/", Prompt: "Find all council meeting minutes from 2025", ConfidenceThreshold: 0.5})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"/download.php?id=17", "/files/minutes-2025-01-14.pdf", "/files/minutes-2025-02-11.pdf"}
+	want := []string{"/download.php?id=17", "/files/minutes-2025-01-14.pdf", "/files/minutes-2025-02-11.pdf", "/files/minutes-2025-04-08.docx"}
 	if got := paths(docs); !slices.Equal(got, want) {
 		t.Errorf("documents = %v, want %v", got, want)
 	}
-	if last.PagesCrawled != 3 { // "/", "/meetings/", and the extension-less link that turned out to be a PDF
-		t.Errorf("pages crawled = %d, want 3", last.PagesCrawled)
+	if last.PagesCrawled != 2 {
+		t.Errorf("pages crawled = %d, want 2", last.PagesCrawled)
 	}
-	if last.DocumentsFound != 4 {
-		t.Errorf("documents found = %d, want 4 (the duplicate link counts once)", last.DocumentsFound)
+	// Candidates: the four minutes (the duplicate link counts once), the budget,
+	// and the HTML page posing as a PDF.
+	if last.DocumentsFound != 6 || last.DocumentsDownloaded != 5 {
+		t.Errorf("found %d, downloaded %d; want 6 and 5", last.DocumentsFound, last.DocumentsDownloaded)
+	}
+	if len(warnings) != 1 || !strings.Contains(warnings[0], "did not contain the document type") {
+		t.Errorf("warnings = %q", warnings)
 	}
 	if last.Percent != 100 || !slices.Equal(last.StagesDone, []Stage{StageNavigator, StageScraper, StageCoordinator}) {
 		t.Errorf("final progress = %d%% after %v", last.Percent, last.StagesDone)
 	}
 	for _, r := range site.Requests() {
-		if strings.Contains(r.Path, "elsewhere") {
-			t.Errorf("fetched an off-site URL: %s", r.Path)
+		if strings.HasPrefix(r.Path, "/private") || strings.Contains(r.Path, "elsewhere") {
+			t.Errorf("fetched %s, which robots.txt or the site boundary forbids", r.Path)
 		}
 	}
 	for _, d := range docs {
-		if d.Name == "Download" || d.Name == "" {
+		if d.Name == "Download" || d.Name == "PDF" || d.Name == "Word" || d.Name == "" || strings.HasPrefix(d.Name, "SCAN") {
 			t.Errorf("document %s has a poor name %q", d.URL, d.Name)
+		}
+		if d.SizeBytes <= 0 || d.Confidence < 0.5 || d.Confidence > 1 {
+			t.Errorf("document %s: size %d, confidence %v", d.URL, d.SizeBytes, d.Confidence)
 		}
 	}
 }
@@ -93,45 +114,90 @@ func TestEngineSinglePage(t *testing.T) {
 	site := newSite()
 	defer site.Close()
 	e := New(Config{AllowPrivateNetworks: true})
-	docs, _, err := collect(t, e, Request{StartURL: site.URL + "/meetings/", Prompt: "council minutes 2025", SinglePage: true, ConfidenceThreshold: 0.3})
+	docs, _, _, err := collect(t, e, Request{StartURL: site.URL + "/meetings/", Prompt: "council minutes 2025", SinglePage: true, ConfidenceThreshold: 0.5})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"/download.php?id=17", "/files/minutes-2025-01-14.pdf", "/files/minutes-2025-02-11.pdf"}
+	want := []string{"/download.php?id=17", "/files/minutes-2025-01-14.pdf", "/files/minutes-2025-02-11.pdf", "/files/minutes-2025-04-08.docx"}
 	if got := paths(docs); !slices.Equal(got, want) {
 		t.Errorf("documents = %v, want %v", got, want)
 	}
 	for _, r := range site.Requests() {
-		if r.Method == "GET" && r.Path != "/meetings/" {
+		if r.Method == "GET" && r.Path != "/meetings/" && r.Path != "/robots.txt" && docTypeFromName(r.Path) == "" && !strings.HasPrefix(r.Path, "/download.php") {
 			t.Errorf("single-page run fetched page %s", r.Path)
 		}
 	}
 }
 
-func TestEngineSizeLimit(t *testing.T) {
-	big := testsite.Resource{ContentType: "application/pdf", Body: testsite.PDF("Minutes 2025", "x", 2<<20)}
+func TestEngineDepthLimit(t *testing.T) {
 	site := testsite.New(map[string]testsite.Resource{
-		"/":          testsite.HTML(`<a href="/big.pdf">Minutes 2025 (big)</a><a href="/small.pdf">Minutes 2025</a>`),
-		"/big.pdf":   big,
-		"/small.pdf": testsite.PDFFile("Minutes 2025", "x"),
+		"/":      testsite.HTML(`<a href="/a">a</a>`),
+		"/a":     testsite.HTML(`<a href="/b">b</a><a href="/a.pdf">Minutes 2025</a>`),
+		"/b":     testsite.HTML(`<a href="/c">c</a><a href="/b.pdf">Minutes 2025</a>`),
+		"/c":     testsite.HTML(`<a href="/c.pdf">Minutes 2025</a>`),
+		"/a.pdf": testsite.PDFFile("Minutes 2025", "MINUTES"),
+		"/b.pdf": testsite.PDFFile("Minutes 2025", "MINUTES"),
+		"/c.pdf": testsite.PDFFile("Minutes 2025", "MINUTES"),
 	})
 	defer site.Close()
 	e := New(Config{AllowPrivateNetworks: true})
-	var warnings []string
-	var docs []Document
-	err := e.Run(context.Background(), Request{StartURL: site.URL + "/", Prompt: "minutes 2025", SinglePage: true, MaxFileSizeBytes: 1 << 20}, func(_ context.Context, p Progress) error {
-		warnings = append(warnings, p.NewWarnings...)
-		docs = append(docs, p.NewDocuments...)
-		return nil
+	docs, _, _, err := collect(t, e, Request{StartURL: site.URL + "/", Prompt: "minutes 2025", ConfidenceThreshold: 0.1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// start → /a → /b → /b.pdf is three links; /c.pdf is four.
+	if got := paths(docs); !slices.Equal(got, []string{"/a.pdf", "/b.pdf"}) {
+		t.Errorf("documents = %v, want /a.pdf and /b.pdf", got)
+	}
+	for _, r := range site.Requests() {
+		if r.Path == "/c.pdf" {
+			t.Error("fetched a document four links away")
+		}
+	}
+}
+
+func TestEngineRobotsDisallowsStart(t *testing.T) {
+	site := testsite.New(map[string]testsite.Resource{
+		"/robots.txt": {ContentType: "text/plain", Body: []byte("User-agent: *\nDisallow: /\n")},
+		"/":           testsite.HTML(`<a href="/a.pdf">Minutes</a>`),
 	})
+	defer site.Close()
+	err := New(Config{AllowPrivateNetworks: true}).Run(context.Background(), Request{StartURL: site.URL + "/", Prompt: "minutes"}, nil)
+	var fe *FatalError
+	if !errors.As(err, &fe) || fe.Kind != "robots_disallowed" {
+		t.Fatalf("Run = %v, want robots_disallowed", err)
+	}
+	for _, r := range site.Requests() {
+		if r.Path != "/robots.txt" {
+			t.Errorf("fetched %s", r.Path)
+		}
+	}
+}
+
+func TestEngineSizeLimit(t *testing.T) {
+	big := testsite.Resource{ContentType: "application/pdf", Body: testsite.PDF("Minutes 2025", "MINUTES", 2<<20)}
+	chunked := big
+	chunked.NoLength = true
+	site := testsite.New(map[string]testsite.Resource{
+		"/":            testsite.HTML(`<a href="/big.pdf">Minutes 2025 (big)</a><a href="/chunked.pdf">Minutes 2025 (chunked)</a><a href="/small.pdf">Minutes 2025</a>`),
+		"/big.pdf":     big,
+		"/chunked.pdf": chunked,
+		"/small.pdf":   testsite.PDFFile("Minutes 2025", "MINUTES"),
+	})
+	defer site.Close()
+	e := New(Config{AllowPrivateNetworks: true})
+	docs, last, warnings, err := collect(t, e, Request{StartURL: site.URL + "/", Prompt: "minutes 2025", SinglePage: true, MaxFileSizeBytes: 1 << 20})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got := paths(docs); !slices.Equal(got, []string{"/small.pdf"}) {
 		t.Errorf("documents = %v, want only /small.pdf", got)
 	}
-	if len(warnings) != 1 || !strings.Contains(warnings[0], "1 document exceeded max_file_size_mb") {
+	if len(warnings) != 1 || !strings.Contains(warnings[0], "2 documents exceeded max_file_size_mb (1 MiB)") {
 		t.Errorf("warnings = %q", warnings)
+	}
+	if last.DocumentsDownloaded != 1 {
+		t.Errorf("downloaded = %d, want 1", last.DocumentsDownloaded)
 	}
 }
 
@@ -144,21 +210,65 @@ func TestEngineStartPageFailure(t *testing.T) {
 	if !errors.As(err, &fe) || fe.Kind != "http_error" {
 		t.Fatalf("Run = %v, want FatalError http_error", err)
 	}
-	err = e.Run(context.Background(), Request{StartURL: "ftp://example.com/", Prompt: "minutes"}, nil)
-	if !errors.As(err, &fe) || fe.Kind != "invalid_url" {
-		t.Fatalf("Run(ftp) = %v, want FatalError invalid_url", err)
+	for _, start := range []string{"ftp://example.com/", "javascript:alert(1)", "/relative", ""} {
+		if err := e.Run(context.Background(), Request{StartURL: start, Prompt: "minutes"}, nil); !errors.As(err, &fe) || fe.Kind != "invalid_url" {
+			t.Errorf("Run(%q) = %v, want FatalError invalid_url", start, err)
+		}
+	}
+}
+
+func TestCanonical(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"HTTP://WWW.Example.com:80/a/b.pdf#x", "http://example.com/a/b.pdf"},
+		{"https://example.com:443", "https://example.com/"},
+		{"http://example.com:8080/x?id=1&f=pdf", "http://example.com:8080/x?id=1&f=pdf"},
+		{"http://user:pw@example.com/x", "http://example.com/x"},
+	}
+	for _, tt := range tests {
+		u, _ := url.Parse(tt.in)
+		if got := canonical(u); got != tt.want {
+			t.Errorf("canonical(%s) = %s, want %s", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestExtractLinks(t *testing.T) {
+	page, _ := url.Parse("http://example.com/dir/page.html")
+	body := []byte(`<html><head><title>Reports</title><base href="/files/"></head><body>
+		<h1>Reports</h1><p>All current reports.</p>
+		<h2>2024</h2>
+		<details><summary>Quarterly</summary>
+		<div class="row"><span>Q4 · October–December 2024</span> <a href="q4.pdf">Report</a> <a href="q4-slides.pdf">Presentation</a></div></details>
+		<table><caption>Council – 2025</caption><thead><tr><th>Date</th><th>Agenda</th><th>Minutes</th></tr></thead>
+		<tr><td>Jan. 14, 2025</td><td><a href="/a/1" title="Agenda - January 14, 2025">PDF</a></td><td><a href="/m/1?x=1&amp;y=2">View</a></td></tr></table>
+		<a href="#top">top</a><a href="">empty</a></body></html>`)
+	links := extractLinks(body, page, 1)
+	if len(links) != 4 {
+		t.Fatalf("got %d links, want 4", len(links))
+	}
+	q4 := links[0]
+	if q4.url.String() != "http://example.com/files/q4.pdf" || q4.row != "Q4 · October–December 2024 Report" || q4.caption != "Quarterly" ||
+		!slices.Equal(q4.headings, []string{"Reports", "2024"}) || q4.pageTitle != "Reports" || q4.pageNote != "Reports All current reports." {
+		t.Errorf("q4 link = %+v", q4)
+	}
+	agenda, minutes := links[2], links[3]
+	if agenda.column != "Agenda" || agenda.title != "Agenda - January 14, 2025" || agenda.caption != "Council – 2025" || agenda.row != "Jan. 14, 2025 PDF" {
+		t.Errorf("agenda link = %+v", agenda)
+	}
+	if minutes.column != "Minutes" || minutes.url.RequestURI() != "/m/1?x=1&y=2" {
+		t.Errorf("minutes link = %+v", minutes)
 	}
 }
 
 // TestEngineStopsAtOnce cancels the run's context while documents are being
-// inspected and checks that no request starts afterwards.
+// read and checks that no request starts afterwards.
 func TestEngineStopsAtOnce(t *testing.T) {
 	res := map[string]testsite.Resource{}
 	var links strings.Builder
 	for i := range 30 {
 		p := "/doc" + string(rune('a'+i%26)) + string(rune('a'+i/26)) + ".pdf"
 		links.WriteString(`<a href="` + p + `">Minutes 2025</a>`)
-		r := testsite.PDFFile("Minutes", "x")
+		r := testsite.PDFFile("Minutes 2025", "MINUTES")
 		r.Delay = 20 * time.Millisecond
 		res[p] = r
 	}
@@ -191,7 +301,7 @@ func TestEngineStopsAtOnce(t *testing.T) {
 	if late := site.RequestsAfter(cancelAt); len(late) > 0 {
 		t.Errorf("%d requests started after the cancel: %v", len(late), late)
 	}
-	if n := len(site.Requests()); n >= 31 {
+	if n := len(site.Requests()); n >= 32 {
 		t.Errorf("the run made all %d requests despite the cancel", n)
 	}
 }
@@ -208,5 +318,27 @@ func TestObserverErrorStopsRun(t *testing.T) {
 	})
 	if !errors.Is(err, stop) || calls != 1 {
 		t.Errorf("Run = %v after %d calls, want the observer's error after 1", err, calls)
+	}
+}
+
+func TestPerHostConcurrency(t *testing.T) {
+	res := map[string]testsite.Resource{}
+	var links strings.Builder
+	for i := range 12 {
+		p := "/d" + string(rune('a'+i)) + ".pdf"
+		links.WriteString(`<a href="` + p + `">Minutes</a>`)
+		r := testsite.PDFFile("Minutes", "MINUTES")
+		r.Delay = 30 * time.Millisecond
+		res[p] = r
+	}
+	res["/"] = testsite.HTML(links.String())
+	site := testsite.New(res)
+	defer site.Close()
+	e := New(Config{AllowPrivateNetworks: true, PerHostConcurrency: 2})
+	if _, _, _, err := collect(t, e, Request{StartURL: site.URL + "/", Prompt: "minutes", SinglePage: true}); err != nil {
+		t.Fatal(err)
+	}
+	if peak := site.PeakConcurrency(); peak > 2 || peak < 1 {
+		t.Errorf("peak concurrent requests = %d, want at most 2", peak)
 	}
 }

@@ -35,8 +35,19 @@ func splitWords(s string) []string {
 	})
 }
 
-// stem is a small suffix stripper, enough to match plural and -ing forms.
+// stem is a small suffix stripper, enough to match plural and -ing forms:
+// "meetings", "meeting" and "meet" share a stem, as do "planning" and "plan".
 func stem(w string) string {
+	if len(w) > 4 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is") && !strings.HasSuffix(w, "ies") {
+		w = w[:len(w)-1]
+	}
+	if strings.HasSuffix(w, "ing") && len(w) > 5 {
+		w = w[:len(w)-3]
+		if n := len(w); n >= 3 && w[n-1] == w[n-2] && !strings.ContainsRune("aeioulsz", rune(w[n-1])) {
+			w = w[:n-1] // "plann" → "plan", "runn" → "run"
+		}
+		return w
+	}
 	switch {
 	case len(w) <= 3:
 		return w

@@ -100,6 +100,10 @@ func TestEngineRefusesLoopback(t *testing.T) {
 	defer redirector.Close()
 	var hops atomic.Int32
 	redirector.Config.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			http.NotFound(w, r)
+			return
+		}
 		hops.Add(1)
 		http.Redirect(w, r, site.URL+"/", http.StatusFound)
 	})

@@ -11,19 +11,22 @@ import (
 )
 
 // PDF returns a small, valid PDF 1.4 file whose Info dictionary has the given title
-// and whose one page shows text. pad adds that many bytes of a comment stream, for
-// files of a chosen size.
+// and whose one page shows text, one line per "\n". pad adds that many bytes of an
+// unused stream, for files of a chosen size.
 func PDF(title, text string, pad int) []byte {
 	esc := func(s string) string {
 		r := strings.NewReplacer(`\`, `\\`, `(`, `\(`, `)`, `\)`)
 		return r.Replace(s)
 	}
-	content := fmt.Sprintf("BT /F1 12 Tf 72 720 Td (%s) Tj ET", esc(text))
+	var content strings.Builder
+	for i, line := range strings.Split(text, "\n") {
+		fmt.Fprintf(&content, "BT /F1 12 Tf 72 %d Td (%s) Tj ET\n", 720-16*i, esc(line))
+	}
 	objects := []string{
 		"<< /Type /Catalog /Pages 2 0 R >>",
 		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
 		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content), content),
+		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", content.Len(), content.String()),
 		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
 		fmt.Sprintf("<< /Title (%s) /Producer (skop testsite) >>", esc(title)),
 	}

@@ -17,6 +17,10 @@ type Resource struct {
 	Delay       time.Duration // wait before answering (cut short when the client goes away)
 	// Hang makes the answer wait until the client gives up.
 	Hang bool
+	// NoLength sends the body without a Content-Length (chunked).
+	NoLength bool
+	// Header holds extra response headers, such as Content-Disposition.
+	Header map[string]string
 }
 
 // Request is one request the site received.
@@ -32,6 +36,8 @@ type Site struct {
 	mu        sync.Mutex
 	resources map[string]Resource
 	requests  []Request
+	inFlight  int
+	peak      int
 }
 
 // New starts a site serving resources, keyed by path (and query, when present).
@@ -59,7 +65,14 @@ func (s *Site) serve(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	s.requests = append(s.requests, Request{Method: r.Method, Path: key, At: time.Now()})
 	res, ok := s.resources[key]
+	s.inFlight++
+	s.peak = max(s.peak, s.inFlight)
 	s.mu.Unlock()
+	defer func() {
+		s.mu.Lock()
+		s.inFlight--
+		s.mu.Unlock()
+	}()
 	if !ok {
 		http.NotFound(w, r)
 		return
@@ -78,6 +91,9 @@ func (s *Site) serve(w http.ResponseWriter, r *http.Request) {
 	if res.ContentType != "" {
 		w.Header().Set("Content-Type", res.ContentType)
 	}
+	for k, v := range res.Header {
+		w.Header().Set(k, v)
+	}
 	status := res.Status
 	if status == 0 {
 		status = http.StatusOK
@@ -87,8 +103,28 @@ func (s *Site) serve(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(status)
 		return
 	}
+	if !res.NoLength {
+		w.Header().Set("Content-Length", strconv.Itoa(len(res.Body)))
+	}
 	w.WriteHeader(status)
+	if res.NoLength {
+		// Two writes with a flush between force chunked encoding.
+		half := len(res.Body) / 2
+		_, _ = w.Write(res.Body[:half])
+		if f, ok := w.(http.Flusher); ok {
+			f.Flush()
+		}
+		_, _ = w.Write(res.Body[half:])
+		return
+	}
 	_, _ = w.Write(res.Body)
+}
+
+// PeakConcurrency is the largest number of requests the site served at once.
+func (s *Site) PeakConcurrency() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.peak
 }
 
 // Requests returns a copy of the requests received so far.

@@ -1,0 +1,115 @@
+package discovery
+
+import (
+	"slices"
+	"testing"
+	"time"
+)
+
+func labels(gs []Group) []string {
+	var out []string
+	for _, g := range gs {
+		out = append(out, g.Label)
+	}
+	return out
+}
+
+func periods(ps []Period) []string {
+	var out []string
+	for _, p := range ps {
+		out = append(out, p.From.Format("2006-01-02")+".."+p.To.Format("2006-01-02"))
+	}
+	return out
+}
+
+func TestParsePrompt(t *testing.T) {
+	now := time.Date(2025, 9, 1, 12, 0, 0, 0, time.UTC)
+	tests := []struct {
+		prompt   string
+		kinds    []string
+		excluded []string
+		bodies   []string
+		core     []string
+		optional []string
+		periods  []string
+		current  bool
+	}{
+		{prompt: "Find all board meeting minutes from 2025", kinds: []string{"minutes"}, bodies: []string{"board"},
+			periods: []string{"2025-01-01..2026-01-01"}},
+		{prompt: "Find the City Council agendas - just the agendas, not the agenda packets or the minutes.",
+			kinds: []string{"agenda"}, excluded: []string{"packet", "minutes"}, bodies: []string{"council"}},
+		{prompt: "Please find the annual reports", kinds: []string{"annual report"}},
+		{prompt: "Find the quarterly reports for Q4 2024 and Q1 2025.", kinds: []string{"quarterly report"},
+			periods: []string{"2024-10-01..2025-01-01", "2025-01-01..2025-04-01"}},
+		{prompt: "interim reports for the fourth quarter of 2023", kinds: []string{"quarterly report"},
+			periods: []string{"2023-10-01..2024-01-01"}},
+		{prompt: "Find all quarterly reports for the 2024 financial year.", kinds: []string{"quarterly report"},
+			periods: []string{"2024-01-01..2025-01-01"}},
+		{prompt: "Board minutes for FY2023-24", kinds: []string{"minutes"}, bodies: []string{"board"},
+			periods: []string{"2023-07-01..2024-07-01"}},
+		{prompt: "Board minutes for fiscal year 2024-25 (the fiscal year runs October 1 to September 30)", kinds: []string{"minutes"},
+			bodies: []string{"board"}, periods: []string{"2024-10-01..2025-10-01"}},
+		{prompt: "Find the university's current data privacy policy.", kinds: []string{"policy"}, core: []string{"data privacy"}, current: true},
+		{prompt: "current policies on employee leave - vacation, sick leave, parental leave and other time off",
+			kinds: []string{"policy"}, core: []string{"employee", "leave"}, optional: []string{"vacation", "sick", "parental", "time off"}, current: true},
+		{prompt: "Find Clearbrook's annual water quality reports (Consumer Confidence Reports).",
+			kinds: []string{"water quality report"}, core: []string{"annual"}},
+		{prompt: "budget documents from last year", kinds: []string{"budget"}, periods: []string{"2024-01-01..2025-01-01"}},
+		{prompt: "traffic reports 2022-2024", kinds: []string{"report"}, core: []string{"traffic"}, periods: []string{"2022-01-01..2025-01-01"}},
+		{prompt: "traffic studies since 2020", kinds: []string{"study"}, core: []string{"traffic"}, periods: []string{"2020-01-01..2026-01-01"}},
+		{prompt: "minutes of the March 2025 meetings", kinds: []string{"minutes"}, core: []string{"meet"}, periods: []string{"2025-03-01..2025-04-01"}},
+		{prompt: "Find all documents", core: nil},
+	}
+	for _, tt := range tests {
+		in := ParsePrompt(tt.prompt, now)
+		check := func(what string, got, want []string) {
+			if !slices.Equal(got, want) {
+				t.Errorf("%q: %s = %q, want %q", tt.prompt, what, got, want)
+			}
+		}
+		check("kinds", in.Kinds, tt.kinds)
+		check("excluded", in.Excluded, tt.excluded)
+		check("bodies", in.Bodies, tt.bodies)
+		check("core", labels(in.Core), tt.core)
+		check("optional", labels(in.Optional), tt.optional)
+		check("periods", periods(in.Periods), tt.periods)
+		if in.Current != tt.current {
+			t.Errorf("%q: current = %v", tt.prompt, in.Current)
+		}
+	}
+}
+
+func TestFindDates(t *testing.T) {
+	tests := []struct {
+		text  string
+		first string // first specific period, or the first year when none
+	}{
+		{"Feb. 25, 2025 Regular Meeting", "2025-02-25..2025-02-26"},
+		{"Sept. 9, 2025", "2025-09-09..2025-09-10"},
+		{"6 February 2025 at 8:00", "2025-02-06..2025-02-07"},
+		{"CC-Minutes-2025-01-14.pdf", "2025-01-14..2025-01-15"},
+		{"Special-Mtg-Minutes-10-29-24.pdf", "2024-10-29..2024-10-30"},
+		{"/AgendaCenter/ViewFile/Minutes/_05132025-310", "2025-05-13..2025-05-14"},
+		{"BOD-Minutes-061824.pdf", "2024-06-18..2024-06-19"},
+		{"scan_20250319_0001.pdf", "2025-03-19..2025-03-20"},
+		{"Minutes_Dec2024.pdf", "2024-12-01..2025-01-01"},
+		{"Q4 · October–December 2024", "2024-10-01..2025-01-01"},
+		{"INTERIM REPORT Q4 2024", "2024-10-01..2025-01-01"},
+		{"the fourth quarter of 2024", "2024-10-01..2025-01-01"},
+		{"Annual Report 2023", "2023-01-01..2024-01-01"},
+		{"no dates here, version 1.2.3", ""},
+	}
+	for _, tt := range tests {
+		specific, years := findDates(tt.text)
+		got := ""
+		switch {
+		case len(specific) > 0:
+			got = periods(specific[:1])[0]
+		case len(years) > 0:
+			got = periods(years[:1])[0]
+		}
+		if got != tt.first {
+			t.Errorf("findDates(%q) = %q, want %q", tt.text, got, tt.first)
+		}
+	}
+}
