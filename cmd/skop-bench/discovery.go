@@ -103,20 +103,9 @@ func runDiscovery(args []string) error {
 	return nil
 }
 
-// Request turns a corpus case into the engine request a job with the same
-// parameters runs: absent parameters take the API defaults.
+// Request is the engine request a job created for case c runs.
 func Request(c corpus.Case, start string) discovery.Request {
-	p := jobs.DefaultParams()
-	if c.Parameters.SinglePage != nil {
-		p.SinglePage = *c.Parameters.SinglePage
-	}
-	if c.Parameters.ConfidenceThreshold != nil {
-		p.ConfidenceThreshold = *c.Parameters.ConfidenceThreshold
-	}
-	if c.Parameters.MaxFileSizeMB != nil {
-		p.MaxFileSizeMB = *c.Parameters.MaxFileSizeMB
-	}
-	return jobs.DiscoveryRequest(start, c.Prompt, p, time.Now())
+	return jobs.DiscoveryRequest(start, c.Prompt, c.JobParams(), time.Now())
 }
 
 func uri(raw string) string {

@@ -14,6 +14,8 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+
+	"github.com/skop-dev/skop/jobs"
 )
 
 // Case is one line of cases.jsonl.
@@ -32,6 +34,22 @@ type Parameters struct {
 	SinglePage          *bool    `json:"single_page"`
 	ConfidenceThreshold *float64 `json:"confidence_threshold"`
 	MaxFileSizeMB       *int     `json:"max_file_size_mb"`
+}
+
+// JobParams are the job parameters a case runs with: the case's own, and the API
+// defaults for the rest.
+func (c Case) JobParams() jobs.Params {
+	p := jobs.DefaultParams()
+	if c.Parameters.SinglePage != nil {
+		p.SinglePage = *c.Parameters.SinglePage
+	}
+	if c.Parameters.ConfidenceThreshold != nil {
+		p.ConfidenceThreshold = *c.Parameters.ConfidenceThreshold
+	}
+	if c.Parameters.MaxFileSizeMB != nil {
+		p.MaxFileSizeMB = *c.Parameters.MaxFileSizeMB
+	}
+	return p
 }
 
 // LoadCases reads dir/cases.jsonl.
