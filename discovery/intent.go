@@ -146,13 +146,15 @@ var (
 	fyPrefixRE  = regexp.MustCompile(`\b(?:(?:fiscal|financial)\s+year|fy)\s*'?((?:19|20)\d\d|\d\d)\b`)
 	fySuffixRE  = regexp.MustCompile(`\b((?:19|20)\d\d)\s+(?:fiscal|financial)\s+year\b`)
 	yearRangeRE = regexp.MustCompile(`\b((?:19|20)\d\d)\s*(?:-|–|—|to|through|until|and)\s*((?:19|20)\d\d)\b`)
-	sinceRE     = regexp.MustCompile(`\b(?:since|after|from)\s+((?:19|20)\d\d)\b(?:\s+(?:on(?:ward)?s?|to (?:date|now|present)))?`)
-	relativeRE  = regexp.MustCompile(`\b(last|past|previous|this|current|next)\s+(?:(\d+|two|three|four|five|six|seven|eight|nine|ten)\s+)?(year|month|quarter)s?\b`)
-	currentRE   = regexp.MustCompile(`\b(current|currently|latest|in effect|in force|active|up[- ]to[- ]date|valid|effective)\b`)
-	negationRE  = regexp.MustCompile(`\b(?:not|excluding|exclude|except|without|other than|but not|no)\b[^.;:!?]*`)
-	listRE      = regexp.MustCompile(`(?:\s[-–—]\s|:|\bsuch as\b|\bincluding\b|\be\.g\.|\bfor example\b|\bespecially\b)([^.;!?]*)`)
-	parenRE     = regexp.MustCompile(`\(([^)]*)\)`)
-	possessRE   = regexp.MustCompile(`(?:[A-Z][\w&.-]*\s+)*[A-Za-z][\w&.-]*(?:'s|s'|’s|s’)(?:\s|$)`)
+	// "since 2020", "after 2020", "from 2020 onwards": an open range. A bare "from
+	// 2025" ("minutes from 2025") means that year and is left to the year rule.
+	sinceRE    = regexp.MustCompile(`\b(?:(?:since|after)\s+((?:19|20)\d\d)\b|from\s+((?:19|20)\d\d)\s+(?:on(?:ward)?s?|to (?:date|now|present|today))\b)`)
+	relativeRE = regexp.MustCompile(`\b(last|past|previous|this|current|next)\s+(?:(\d+|two|three|four|five|six|seven|eight|nine|ten)\s+)?(year|month|quarter)s?\b`)
+	currentRE  = regexp.MustCompile(`\b(current|currently|latest|in effect|in force|active|up[- ]to[- ]date|valid|effective)\b`)
+	negationRE = regexp.MustCompile(`\b(?:not|excluding|exclude|except|without|other than|but not|no)\b[^.;:!?]*`)
+	listRE     = regexp.MustCompile(`(?:\s[-–—]\s|:|\bsuch as\b|\bincluding\b|\be\.g\.|\bfor example\b|\bespecially\b)([^.;!?]*)`)
+	parenRE    = regexp.MustCompile(`\(([^)]*)\)`)
+	possessRE  = regexp.MustCompile(`(?:[A-Z][\w&.-]*\s+)*[A-Za-z][\w&.-]*(?:'s|s'|’s|s’)(?:\s|$)`)
 )
 
 var numberWords = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
@@ -345,7 +347,11 @@ func parsePeriods(s string, now time.Time) ([]Period, string) {
 		return []Period{{day(a, 1, 1), day(b+1, 1, 1)}}
 	})
 	blank(sinceRE, func(m []string) []Period {
-		return []Period{{day(atoi(m[1]), 1, 1), day(now.Year()+1, 1, 1)}}
+		y := atoi(m[1] + m[2])
+		if strings.HasPrefix(m[0], "after") {
+			y++
+		}
+		return []Period{{day(y, 1, 1), day(now.Year()+1, 1, 1)}}
 	})
 	blank(relativeRE, func(m []string) []Period {
 		n := 1

@@ -57,6 +57,8 @@ func TestParsePrompt(t *testing.T) {
 		{prompt: "budget documents from last year", kinds: []string{"budget"}, periods: []string{"2024-01-01..2025-01-01"}},
 		{prompt: "traffic reports 2022-2024", kinds: []string{"report"}, core: []string{"traffic"}, periods: []string{"2022-01-01..2025-01-01"}},
 		{prompt: "traffic studies since 2020", kinds: []string{"study"}, core: []string{"traffic"}, periods: []string{"2020-01-01..2026-01-01"}},
+		{prompt: "traffic studies from 2021 onwards", kinds: []string{"study"}, core: []string{"traffic"}, periods: []string{"2021-01-01..2026-01-01"}},
+		{prompt: "budget reports from 2024", kinds: []string{"budget", "report"}, periods: []string{"2024-01-01..2025-01-01"}},
 		{prompt: "minutes of the March 2025 meetings", kinds: []string{"minutes"}, core: []string{"meet"}, periods: []string{"2025-03-01..2025-04-01"}},
 		{prompt: "Find all documents", core: nil},
 	}
