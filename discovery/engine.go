@@ -151,6 +151,14 @@ func (c Config) withDefaults() Config {
 	return c
 }
 
+// runKey carries a request's run in its context, for the redirect policy.
+type runKey struct{}
+
+var (
+	errOffSite = errors.New("redirect leaves the site")
+	errRobots  = errors.New("robots.txt disallows the redirect target")
+)
+
 // Engine runs discovery. One Engine serves many concurrent runs.
 type Engine struct {
 	cfg    Config
@@ -175,6 +183,7 @@ func New(cfg Config) *Engine {
 		ResponseHeaderTimeout: cfg.RequestTimeout,
 		ExpectContinueTimeout: time.Second,
 	}
+	e := &Engine{cfg: cfg}
 	client := &http.Client{
 		Transport: transport,
 		Timeout:   cfg.RequestTimeout,
@@ -185,10 +194,32 @@ func New(cfg Config) *Engine {
 			if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
 				return fmt.Errorf("redirect to unsupported scheme %q", req.URL.Scheme)
 			}
+			if e.refused(req.URL) {
+				return fmt.Errorf("%w: redirect to %s", ErrBlockedAddress, req.URL.Hostname())
+			}
+			// A redirect stays on the site and within robots.txt, like a link.
+			if r, ok := req.Context().Value(runKey{}).(*run); ok {
+				if !r.sameSite(req.URL) {
+					return fmt.Errorf("%w: %s", errOffSite, req.URL)
+				}
+				if !r.robots.allowed(req.Context(), r, req.URL) {
+					return fmt.Errorf("%w: %s", errRobots, req.URL)
+				}
+			}
 			return nil
 		},
 	}
-	return &Engine{cfg: cfg, client: client}
+	e.client = client
+	return e
+}
+
+// refused reports whether u names a non-public IP address that this engine may not
+// reach.
+func (e *Engine) refused(u *url.URL) bool {
+	if e.cfg.AllowPrivateNetworks || (e.cfg.exemptDial != nil && e.cfg.exemptDial(u.Host)) {
+		return false
+	}
+	return refusedHost(u.Hostname())
 }
 
 // docTypes maps file extensions to the document types the engine looks for.
@@ -267,6 +298,8 @@ type run struct {
 
 	hostMu sync.Mutex
 	hosts  map[string]*hostGate
+
+	blocked int // links refused because they reach non-public addresses
 }
 
 // hostGate bounds the requests in flight to one host and spaces them out.
@@ -303,6 +336,10 @@ func (e *Engine) Run(ctx context.Context, req Request, obs Observer) error {
 	if err := r.inspect(ctx, cands); err != nil {
 		return err
 	}
+	if r.blocked > 0 {
+		r.pending.NewWarnings = append(r.pending.NewWarnings, fmt.Sprintf("%s skipped: %s to a non-public network address",
+			plural(r.blocked, "link"), map[bool]string{true: "it leads", false: "they lead"}[r.blocked == 1]))
+	}
 	r.stageDone(StageScraper, StageCoordinator)
 	r.progress.Percent = 99
 	if err := r.report(ctx); err != nil {
@@ -336,6 +373,9 @@ func (r *run) report(ctx context.Context) error {
 }
 
 func (r *run) problem(stage Stage, kind, msg, page string) {
+	if kind == "blocked_address" {
+		r.blocked++
+	}
 	r.pending.NewProblems = append(r.pending.NewProblems, Problem{Stage: stage, Kind: kind, Message: msg, PageURL: page, Recoverable: true, At: now()})
 }
 
@@ -399,7 +439,11 @@ func (r *run) do(ctx context.Context, method string, u *url.URL) (*http.Response
 		release()
 		return nil, err
 	}
-	req, err := http.NewRequestWithContext(ctx, method, u.String(), nil)
+	if r.e.refused(u) {
+		release()
+		return nil, fmt.Errorf("%w: %s", ErrBlockedAddress, u.Hostname())
+	}
+	req, err := http.NewRequestWithContext(context.WithValue(ctx, runKey{}, r), method, u.String(), nil)
 	if err != nil {
 		release()
 		return nil, err
@@ -435,6 +479,8 @@ func classify(err error) string {
 		return "blocked_address"
 	case errors.As(err, &he):
 		return "http_error"
+	case errors.Is(err, errOffSite) || errors.Is(err, errRobots):
+		return "redirect_refused"
 	case errors.Is(err, context.DeadlineExceeded) || (errors.As(err, &ne) && ne.Timeout()):
 		return "timeout"
 	default:

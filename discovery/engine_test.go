@@ -3,6 +3,7 @@ package discovery
 import (
 	"context"
 	"errors"
+	"net/http"
 	"net/url"
 	"slices"
 	"strings"
@@ -340,5 +341,35 @@ func TestPerHostConcurrency(t *testing.T) {
 	}
 	if peak := site.PeakConcurrency(); peak > 2 || peak < 1 {
 		t.Errorf("peak concurrent requests = %d, want at most 2", peak)
+	}
+}
+
+func TestRedirectsStayOnSiteAndWithinRobots(t *testing.T) {
+	other := testsite.New(map[string]testsite.Resource{"/x.pdf": testsite.PDFFile("Minutes 2025", "MINUTES")})
+	defer other.Close()
+	site := testsite.New(map[string]testsite.Resource{
+		"/robots.txt":    {ContentType: "text/plain", Body: []byte("User-agent: *\nDisallow: /private/\n")},
+		"/":              testsite.HTML(`<a href="/away">Minutes 2025</a><a href="/inside">Minutes 2025</a><a href="/ok">Minutes 2025</a>`),
+		"/away":          {Status: http.StatusFound, Header: map[string]string{"Location": other.URL + "/x.pdf"}},
+		"/inside":        {Status: http.StatusFound, Header: map[string]string{"Location": "/private/m.pdf"}},
+		"/ok":            {Status: http.StatusFound, Header: map[string]string{"Location": "/files/m.pdf"}},
+		"/private/m.pdf": testsite.PDFFile("Minutes 2025", "MINUTES"),
+		"/files/m.pdf":   testsite.PDFFile("Minutes 2025", "MINUTES"),
+	})
+	defer site.Close()
+	docs, _, _, err := collect(t, New(Config{AllowPrivateNetworks: true}), Request{StartURL: site.URL + "/", Prompt: "minutes 2025", ConfidenceThreshold: 0.1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := paths(docs); !slices.Equal(got, []string{"/ok"}) {
+		t.Errorf("documents = %v, want only /ok (redirecting within the site)", got)
+	}
+	if n := len(other.Requests()); n != 0 {
+		t.Errorf("the other site received %d requests", n)
+	}
+	for _, r := range site.Requests() {
+		if strings.HasPrefix(r.Path, "/private/") {
+			t.Errorf("followed a redirect into a disallowed path: %s", r.Path)
+		}
 	}
 }

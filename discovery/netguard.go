@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"net"
 	"net/netip"
+	"strconv"
+	"strings"
 	"syscall"
 )
 
@@ -71,6 +73,72 @@ func IsPublicAddr(ip netip.Addr) bool {
 		}
 	}
 	return true
+}
+
+// HostAddr parses a URL host that spells an IP address, in any of the forms
+// browsers and C resolvers accept: dotted decimal, IPv6 (with or without brackets
+// and zone), and the inet_aton forms with octal ("0177.0.0.1"), hexadecimal
+// ("0x7f.1") and fewer than four parts ("127.1", "2130706433"). It reports false
+// for a host name.
+func HostAddr(host string) (netip.Addr, bool) {
+	h := strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")
+	if a, err := netip.ParseAddr(h); err == nil {
+		return a, true
+	}
+	parts := strings.Split(strings.TrimSuffix(h, "."), ".")
+	if len(parts) == 0 || len(parts) > 4 {
+		return netip.Addr{}, false
+	}
+	vals := make([]uint64, len(parts))
+	for i, p := range parts {
+		v, ok := parseInetNumber(p)
+		if !ok {
+			return netip.Addr{}, false
+		}
+		vals[i] = v
+	}
+	// The last part fills the remaining bytes: a.b.c.d, a.b.cd, a.bcd, abcd.
+	var ip uint64
+	for i, v := range vals[:len(vals)-1] {
+		if v > 0xff {
+			return netip.Addr{}, false
+		}
+		ip |= v << (8 * (3 - i))
+	}
+	last := vals[len(vals)-1]
+	if last >= 1<<(8*(5-len(vals))) {
+		return netip.Addr{}, false
+	}
+	ip |= last
+	return netip.AddrFrom4([4]byte{byte(ip >> 24), byte(ip >> 16), byte(ip >> 8), byte(ip)}), true
+}
+
+// parseInetNumber reads one part of an inet_aton address: decimal, 0-prefixed
+// octal or 0x-prefixed hexadecimal.
+func parseInetNumber(s string) (uint64, bool) {
+	if s == "" {
+		return 0, false
+	}
+	base := 10
+	switch {
+	case strings.HasPrefix(s, "0x") || strings.HasPrefix(s, "0X"):
+		base, s = 16, s[2:]
+		if s == "" {
+			return 0, true
+		}
+	case len(s) > 1 && s[0] == '0':
+		base, s = 8, s[1:]
+	}
+	v, err := strconv.ParseUint(s, base, 32)
+	return v, err == nil
+}
+
+// refusedHost reports whether a URL host spells a non-public IP address. Such URLs
+// are refused before any connection (the dial check would refuse them too, once
+// resolved; this catches the spellings a resolver might not treat as addresses).
+func refusedHost(host string) bool {
+	a, ok := HostAddr(host)
+	return ok && !IsPublicAddr(a)
 }
 
 // dialControl is a net.Dialer Control hook: it runs after DNS resolution, for every

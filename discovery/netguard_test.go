@@ -121,3 +121,32 @@ func TestEngineRefusesLoopback(t *testing.T) {
 		t.Errorf("the redirect target received %d requests, want 0", n)
 	}
 }
+
+func TestHostAddrSpellings(t *testing.T) {
+	loopback := []string{"127.0.0.1", "2130706433", "0x7f000001", "0177.0.0.1", "0x7f.0.0.1", "127.1", "127.0.1", "0177.1",
+		"0x7F.0x0.0x0.0x1", "[::1]", "::1", "[::ffff:127.0.0.1]", "[0:0:0:0:0:ffff:7f00:1]", "127.0.0.1."}
+	for _, h := range loopback {
+		a, ok := HostAddr(h)
+		if !ok || !a.Unmap().IsLoopback() {
+			t.Errorf("HostAddr(%q) = %v, %v; want a loopback address", h, a, ok)
+		}
+		if !refusedHost(h) {
+			t.Errorf("refusedHost(%q) = false", h)
+		}
+	}
+	others := map[string]string{
+		"0xa9fea9fe": "169.254.169.254", "2852039166": "169.254.169.254", "0251.0376.0251.0376": "169.254.169.254",
+		"10.1": "10.0.0.1", "012.0.0.1": "10.0.0.1", "0xc0a80001": "192.168.0.1", "100.64.1": "100.64.0.1", "0": "0.0.0.0",
+	}
+	for h, want := range others {
+		a, ok := HostAddr(h)
+		if !ok || a.String() != want || !refusedHost(h) {
+			t.Errorf("HostAddr(%q) = %v, %v; want refused %s", h, a, ok, want)
+		}
+	}
+	for _, h := range []string{"example.com", "8.8.8.8", "0x8.0x8.0x8.0x8", "www.127.0.0.1.example", "256.1.1.1", "1.2.3.4.5", "09.1.1.1"} {
+		if refusedHost(h) {
+			t.Errorf("refusedHost(%q) = true", h)
+		}
+	}
+}

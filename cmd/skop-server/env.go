@@ -4,6 +4,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"time"
 )
 
 func envOr(name, def string) string {
@@ -29,6 +30,13 @@ func envFloat(name string, def float64) float64 {
 
 func envBool(name string, def bool) bool {
 	if v, err := strconv.ParseBool(strings.TrimSpace(os.Getenv(name))); err == nil {
+		return v
+	}
+	return def
+}
+
+func envDuration(name string, def time.Duration) time.Duration {
+	if v, err := time.ParseDuration(strings.TrimSpace(os.Getenv(name))); err == nil {
 		return v
 	}
 	return def

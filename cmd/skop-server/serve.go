@@ -31,6 +31,8 @@ func serve(args []string) error {
 	pricePerPage := fs.Float64("price-per-page", envFloat("SKOP_PRICE_PER_PAGE", 0.10), "cost of a page that yielded a result (env SKOP_PRICE_PER_PAGE)")
 	maxPages := fs.Int("max-pages", envInt("SKOP_MAX_PAGES", 50), "pages crawled per job (env SKOP_MAX_PAGES)")
 	maxDepth := fs.Int("max-depth", envInt("SKOP_MAX_DEPTH", 3), "links followed from the start page (env SKOP_MAX_DEPTH)")
+	perHost := fs.Int("per-host-concurrency", envInt("SKOP_PER_HOST_CONCURRENCY", 4), "requests in flight to one website (env SKOP_PER_HOST_CONCURRENCY)")
+	perHostDelay := fs.Duration("per-host-delay", envDuration("SKOP_PER_HOST_DELAY", 0), "pause between requests to one website, e.g. 250ms (env SKOP_PER_HOST_DELAY)")
 	logFormat := fs.String("log-format", envOr("SKOP_LOG_FORMAT", "text"), "text or json (env SKOP_LOG_FORMAT)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -61,8 +63,9 @@ func serve(args []string) error {
 		Workers:         *workers,
 		MaxActivePerKey: *maxActive,
 		PricePerPage:    *pricePerPage,
-		Discovery:       discovery.Config{AllowPrivateNetworks: *allowPrivate, MaxPages: *maxPages, MaxDepth: *maxDepth},
-		Logger:          log,
+		Discovery: discovery.Config{AllowPrivateNetworks: *allowPrivate, MaxPages: *maxPages, MaxDepth: *maxDepth,
+			PerHostConcurrency: *perHost, PerHostDelay: *perHostDelay},
+		Logger: log,
 	})
 	if err != nil {
 		return err
