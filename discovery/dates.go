@@ -86,6 +86,11 @@ var datePatterns = []struct {
 		y, h := atoi(m[2]), atoi(m[1])
 		return Period{day(y, 6*(h-1)+1, 1), day(y, 6*(h-1)+1, 1).AddDate(0, 6, 0)}, true
 	}},
+	// "first half of 2025", "second half 2024".
+	{regexp.MustCompile(`\b(first|second|1st|2nd)\s+half(?:\s+of)?\s+((?:19|20)\d\d)\b`), func(m []string) (Period, bool) {
+		y, h := atoi(m[2]), ordinals[m[1]]
+		return Period{day(y, 6*(h-1)+1, 1), day(y, 6*(h-1)+1, 1).AddDate(0, 6, 0)}, true
+	}},
 	// "January 2025", "Jan2025", "Dec-2024".
 	{regexp.MustCompile(`\b` + monthRE + `\.?[-_ ]?((?:19|20)\d\d)\b`), func(m []string) (Period, bool) {
 		return monthPeriod(atoi(m[2]), months[m[1]]), true

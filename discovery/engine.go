@@ -300,6 +300,8 @@ type run struct {
 	hosts  map[string]*hostGate
 
 	blocked int // links refused because they reach non-public addresses
+
+	siteWords map[string]bool // the words of the start page's title: the site's own name
 }
 
 // hostGate bounds the requests in flight to one host and spaces them out.
@@ -613,6 +615,9 @@ func (r *run) crawl(ctx context.Context) ([]*candidate, error) {
 				continue
 			}
 			r.progress.PagesCrawled++
+			if depth == 0 {
+				r.siteWords = titleWords(res.body)
+			}
 			if !r.sameSite(res.final) || depth >= cfg.MaxDepth {
 				continue // redirected off the site, or as deep as links are followed
 			}
@@ -786,7 +791,7 @@ func (r *run) inspect(ctx context.Context, cands []*candidate) error {
 			evidences = append(evidences, newEvidence(l, "", content{}))
 		}
 	}
-	sc := newScorer(r.intent, evidences)
+	sc := newScorer(r.intent, evidences, r.siteWords)
 
 	results := make(chan inspected)
 	ictx, cancel := context.WithCancel(ctx)

@@ -142,10 +142,10 @@ var (
 
 var (
 	fyStartRE   = regexp.MustCompile(`(?:year|fy)\s+(?:runs|begins|starts|start|run)\s+(?:from\s+|on\s+|in\s+)?` + monthRE + `\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:\s*(?:-|to|through|until)\s*` + monthRE + `\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?)?`)
-	fySplitRE   = regexp.MustCompile(`\b(?:(?:fiscal|financial)\s+year|fy)\s*'?((?:19|20)?\d\d)\s*(?:-|–|/|to)\s*'?((?:19|20)?\d\d)\b`)
+	fySplitRE   = regexp.MustCompile(`\b(?:(?:fiscal|financial|academic|school)\s+year|fy|ay)\s*'?((?:19|20)?\d\d)\s*(?:-|–|/|to)\s*'?((?:19|20)?\d\d)\b`)
 	fyPrefixRE  = regexp.MustCompile(`\b(?:(?:fiscal|financial)\s+year|fy)\s*'?((?:19|20)\d\d|\d\d)\b`)
 	fySuffixRE  = regexp.MustCompile(`\b((?:19|20)\d\d)\s+(?:fiscal|financial)\s+year\b`)
-	yearRangeRE = regexp.MustCompile(`\b((?:19|20)\d\d)\s*(?:-|–|—|to|through|until|and)\s*((?:19|20)\d\d)\b`)
+	yearRangeRE = regexp.MustCompile(`\b(between\s+)?((?:19|20)\d\d)\s*(?:-|–|—|to|through|until|and)\s*((?:19|20)\d\d)\b`)
 	// "since 2020", "after 2020", "from 2020 onwards": an open range. A bare "from
 	// 2025" ("minutes from 2025") means that year and is left to the year rule.
 	sinceRE    = regexp.MustCompile(`\b(?:(?:since|after)\s+((?:19|20)\d\d)\b|from\s+((?:19|20)\d\d)\s+(?:on(?:ward)?s?|to (?:date|now|present|today))\b)`)
@@ -155,6 +155,11 @@ var (
 	listRE     = regexp.MustCompile(`(?:\s[-–—]\s|:|\bsuch as\b|\bincluding\b|\be\.g\.|\bfor example\b|\bespecially\b)([^.;!?]*)`)
 	parenRE    = regexp.MustCompile(`\(([^)]*)\)`)
 	possessRE  = regexp.MustCompile(`(?:[A-Z][\w&.-]*\s+)*[A-Za-z][\w&.-]*(?:'s|s'|’s|s’)(?:\s|$)`)
+)
+
+var (
+	meetingKinds      = map[string]bool{"minutes": true, "agenda": true, "packet": true, "transcript": true}
+	impliedByMeetings = map[string]bool{"meet": true, "session": true, "regular": true}
 )
 
 var numberWords = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
@@ -203,6 +208,14 @@ func ParsePrompt(prompt string, now time.Time) Intent {
 	for _, m := range kindTable.find(toks) {
 		in.Kinds = appendNew(in.Kinds, m.value)
 		markUsed(used, m)
+	}
+	// Minutes and agendas are of meetings: "meeting" adds nothing to them.
+	if slices.ContainsFunc(in.Kinds, func(k string) bool { return meetingKinds[k] }) {
+		for i, t := range toks {
+			if impliedByMeetings[t] {
+				used[i] = true
+			}
+		}
 	}
 	for _, m := range bodyTable.find(toks) {
 		in.Bodies = appendNew(in.Bodies, m.value)
@@ -337,11 +350,11 @@ func parsePeriods(s string, now time.Time) ([]Period, string) {
 		}
 	}
 	blank(yearRangeRE, func(m []string) []Period {
-		a, b := atoi(m[1]), atoi(m[2])
+		a, b := atoi(m[2]), atoi(m[3])
 		if b < a || b-a > 50 {
 			return nil
 		}
-		if strings.Contains(m[0], "and") {
+		if strings.Contains(m[0], "and") && m[1] == "" {
 			return []Period{yearPeriod(a), yearPeriod(b)}
 		}
 		return []Period{{day(a, 1, 1), day(b+1, 1, 1)}}

@@ -59,7 +59,12 @@ func TestParsePrompt(t *testing.T) {
 		{prompt: "traffic studies since 2020", kinds: []string{"study"}, core: []string{"traffic"}, periods: []string{"2020-01-01..2026-01-01"}},
 		{prompt: "traffic studies from 2021 onwards", kinds: []string{"study"}, core: []string{"traffic"}, periods: []string{"2021-01-01..2026-01-01"}},
 		{prompt: "budget reports from 2024", kinds: []string{"budget", "report"}, periods: []string{"2024-01-01..2025-01-01"}},
-		{prompt: "minutes of the March 2025 meetings", kinds: []string{"minutes"}, core: []string{"meet"}, periods: []string{"2025-03-01..2025-04-01"}},
+		{prompt: "minutes of the March 2025 meetings", kinds: []string{"minutes"}, periods: []string{"2025-03-01..2025-04-01"}},
+		{prompt: "traffic studies between 2020 and 2022", kinds: []string{"study"}, core: []string{"traffic"}, periods: []string{"2020-01-01..2023-01-01"}},
+		{prompt: "budgets for 2021 and 2023", kinds: []string{"budget"}, periods: []string{"2021-01-01..2022-01-01", "2023-01-01..2024-01-01"}},
+		{prompt: "course catalogs for the academic year 2024-25", kinds: []string{"catalog"}, core: []string{"course"}, periods: []string{"2024-07-01..2025-07-01"}},
+		{prompt: "interim report for the first half of 2025", kinds: []string{"quarterly report"}, periods: []string{"2025-01-01..2025-07-01"}},
+		{prompt: "Request for proposals for road repair", kinds: []string{"solicitation"}, core: []string{"road", "repair"}},
 		{prompt: "Find all documents", core: nil},
 	}
 	for _, tt := range tests {

@@ -416,3 +416,28 @@ func fileName(u *url.URL) string {
 	}
 	return base
 }
+
+// titleWords are the stemmed words of a page's <title>: on a start page, the site's
+// own name ("City of Riverton", "Northwind Optics Group").
+func titleWords(body []byte) map[string]bool {
+	z := html.NewTokenizer(bytes.NewReader(body))
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return nil
+		case html.StartTagToken:
+			if name, _ := z.TagName(); string(name) == "title" {
+				if z.Next() == html.TextToken {
+					out := map[string]bool{}
+					for _, t := range tokens(string(z.Text())) {
+						if !stopWords[t] {
+							out[t] = true
+						}
+					}
+					return out
+				}
+				return nil
+			}
+		}
+	}
+}

@@ -244,7 +244,7 @@ func (e *evidence) period() (Period, bool, bool) {
 			}
 		}
 	}
-	for _, names := range [][]string{{"row", "anchor", "title", "doctitle", "dochead"}, {"disposition", "filename"}, {"caption", "headings"}} {
+	for _, names := range [][]string{{"row", "anchor", "title", "doctitle", "dochead"}, {"disposition", "filename"}, {"caption", "headings"}, {"urldir"}} {
 		for _, name := range names {
 			if f, ok := e.fields[name]; ok {
 				if _, years := findDates(f.text); len(years) > 0 {
@@ -310,8 +310,9 @@ func (e *evidence) name() string {
 
 // scorer rates documents against an intent. A term's importance comes from how
 // many of the run's candidate links carry it (a term every link carries tells
-// nothing), except the head of the prompt's topic — its last term, as in "employee
-// leave" — which always matters most.
+// nothing). The head of the prompt's topic — its last specific term, as "leave" in
+// "policies on employee leave" — always matters most; the site's own name (words of
+// its home page title) and periodicity words such as "annual" matter little.
 type scorer struct {
 	in         Intent
 	importance []float64 // per Core group, in [0, 1): the cost of lacking it
@@ -320,13 +321,41 @@ type scorer struct {
 const (
 	headImportance = 0.8
 	maxImportance  = 0.7
+	weakImportance = 0.25
+	siteImportance = 0.1
 )
 
-func newScorer(in Intent, cands []*evidence) *scorer {
+// weakTerms describe rather than name what is wanted.
+var weakTerms = map[string]bool{
+	"annual": true, "yearly": true, "monthly": true, "weekly": true, "official": true, "final": true,
+	"full": true, "complete": true, "public": true, "general": true, "approved": true, "adopted": true,
+}
+
+// genericHeads are words too broad to be the head of a topic.
+var genericHeads = map[string]bool{
+	"department": true, "office": true, "division": true, "program": true, "service": true, "university": true,
+	"city": true, "county": true, "town": true, "district": true, "company": true, "group": true, "section": true,
+	"area": true, "information": true, "organization": true, "school": true, "college": true, "state": true,
+}
+
+func newScorer(in Intent, cands []*evidence, siteWords map[string]bool) *scorer {
 	s := &scorer{in: in, importance: make([]float64, len(in.Core))}
 	n := float64(len(cands))
+	head := -1
 	for i, g := range in.Core {
-		if i == len(in.Core)-1 {
+		if !weakTerms[g.Label] && !genericHeads[g.Label] && !siteWords[g.Label] {
+			head = i
+		}
+	}
+	for i, g := range in.Core {
+		switch {
+		case siteWords[g.Label]:
+			s.importance[i] = siteImportance
+			continue
+		case weakTerms[g.Label]:
+			s.importance[i] = weakImportance
+			continue
+		case i == head:
 			s.importance[i] = headImportance
 			continue
 		}

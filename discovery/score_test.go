@@ -23,7 +23,7 @@ func TestScoreSeparatesKindsBodiesAndPeriods(t *testing.T) {
 		"", "CITY OF RIVERTON", "MINUTES OF THE PLANNING COMMISSION")
 	old := ev("http://x/files/minutes/2024/CC-Minutes-2024-12-10.pdf", link{anchor: "Download", column: "Minutes", row: "Dec. 10, 2024 Regular Meeting"},
 		"", "MINUTES OF THE REGULAR MEETING OF THE CITY COUNCIL")
-	sc := newScorer(in, []*evidence{council, agenda, planning, old})
+	sc := newScorer(in, []*evidence{council, agenda, planning, old}, nil)
 	tests := []struct {
 		name     string
 		e        *evidence
@@ -50,7 +50,7 @@ func TestScoreStatusAndSynonyms(t *testing.T) {
 	research := ev("http://x/p?id=701", link{anchor: "RS-401 Research Data Management"}, "RS-401 Research Data Management", "UNIVERSITY POLICY", "RS-401 Research Data Management",
 		"Responsible office: Research", "Status: Current", "Researchers must respect privacy when handling data.")
 	form := ev("http://x/forms/Data-Access-Request-Form.docx", link{anchor: "Data Access Request Form"}, "", "Request for access to personal information")
-	sc := newScorer(in, []*evidence{current, superseded, research, form})
+	sc := newScorer(in, []*evidence{current, superseded, research, form}, nil)
 	for _, tt := range []struct {
 		name     string
 		e        *evidence
@@ -92,5 +92,19 @@ func TestNames(t *testing.T) {
 		if got := tt.e.name(); got != tt.want {
 			t.Errorf("name = %q, want %q", got, tt.want)
 		}
+	}
+}
+
+func TestSiteWordsAndWeakTermsMatterLittle(t *testing.T) {
+	in := ParsePrompt("Find Northwind Optics annual water reports", time.Now())
+	site := map[string]bool{"northwind": true, "optic": true, "group": true}
+	doc := ev("http://x/water-2023.pdf", link{anchor: "Water report 2023"}, "Water Report 2023", "WATER REPORT")
+	other := ev("http://x/parks.pdf", link{anchor: "Parks report"}, "Parks Report", "PARKS REPORT")
+	sc := newScorer(in, []*evidence{doc, other}, site)
+	if got, why := sc.score(doc); got < 0.6 {
+		t.Errorf("a water report lacking the site's name and 'annual' scores %.2f (%s)", got, why)
+	}
+	if got, why := sc.score(other); got > 0.25 {
+		t.Errorf("a parks report scores %.2f (%s)", got, why)
 	}
 }
