@@ -53,6 +53,14 @@ var datePatterns = []struct {
 		}
 		return Period{day(y, a, 1), day(y, b, 1).AddDate(0, 1, 0)}, true
 	}},
+	// "July 2024 through June 2025", "Oct 2023 - Mar 2024": a span across years.
+	{regexp.MustCompile(`\b` + monthRE + `\.?,?\s+((?:19|20)\d\d)\s*(?:-|–|—|to|through|until)\s*` + monthRE + `\.?,?\s+((?:19|20)\d\d)\b`), func(m []string) (Period, bool) {
+		from, to := day(atoi(m[2]), months[m[1]], 1), day(atoi(m[4]), months[m[3]], 1).AddDate(0, 1, 0)
+		if !to.After(from) {
+			return Period{}, false
+		}
+		return Period{from, to}, true
+	}},
 	// "January 14, 2025", "Sept. 9, 2025", "Feb 3 2025".
 	{regexp.MustCompile(`\b` + monthRE + `\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b`), func(m []string) (Period, bool) {
 		return validDay(atoi(m[3]), months[m[1]], atoi(m[2]))

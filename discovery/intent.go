@@ -20,12 +20,17 @@ type Intent struct {
 	Optional []Group  // alternatives listed as examples ("vacation, sick leave, …")
 	Periods  []Period // what the documents must cover; empty means any time
 	Current  bool     // superseded, rescinded, archived and draft versions do not count
+	// Head is the index in Core of the topic's head term, or -1: the term right
+	// before the kind ("leave" in "leave policies"), else the last specific one
+	// ("leave" in "policies on employee leave").
+	Head int
 }
 
 // Group is one topic term with the phrases that mean the same.
 type Group struct {
 	Label string     // the prompt's own word
 	Alts  [][]string // stemmed token sequences
+	pos   int        // where it ends in the prompt's tokens
 }
 
 // words splits text into lower-case words of letters and digits.
@@ -47,6 +52,9 @@ func stem(w string) string {
 			w = w[:n-1] // "plann" → "plan", "runn" → "run"
 		}
 		return w
+	}
+	if len(w) > 6 && (strings.HasSuffix(w, "tion") || strings.HasSuffix(w, "sion")) {
+		return w[:len(w)-3] // "protection" → "protect"
 	}
 	switch {
 	case len(w) <= 3:
@@ -177,10 +185,12 @@ func ParsePrompt(prompt string, now time.Time) Intent {
 	lower := strings.ToLower(text)
 	lower = strings.NewReplacer("’", "'", "–", "-", "—", "-").Replace(lower)
 
+	lower = strings.ReplaceAll(lower, "calendar year", "year")
 	in.Periods, lower = parsePeriods(lower, now)
-	if currentRE.MatchString(lower) {
+	lower = currentRE.ReplaceAllStringFunc(lower, func(string) string {
 		in.Current = true
-	}
+		return " "
+	})
 	// Negated clauses name what is not wanted.
 	var excluded []string
 	lower = negationRE.ReplaceAllStringFunc(lower, func(s string) string {
@@ -205,9 +215,11 @@ func ParsePrompt(prompt string, now time.Time) Intent {
 
 	toks := tokens(lower)
 	used := make([]bool, len(toks))
+	var kindStarts []int
 	for _, m := range kindTable.find(toks) {
 		in.Kinds = appendNew(in.Kinds, m.value)
 		markUsed(used, m)
+		kindStarts = append(kindStarts, m.start)
 	}
 	// Minutes and agendas are of meetings: "meeting" adds nothing to them.
 	if slices.ContainsFunc(in.Kinds, func(k string) bool { return meetingKinds[k] }) {
@@ -222,6 +234,7 @@ func ParsePrompt(prompt string, now time.Time) Intent {
 		markUsed(used, m)
 	}
 	in.Core = termGroups(toks, used)
+	in.Head = headOf(in.Core, kindStarts)
 	for _, s := range optional {
 		otoks := tokens(s)
 		oused := make([]bool, len(otoks))
@@ -240,6 +253,23 @@ func ParsePrompt(prompt string, now time.Time) Intent {
 	// "Excluded" only means something for kinds not also asked for.
 	in.Excluded = slices.DeleteFunc(in.Excluded, func(k string) bool { return slices.Contains(in.Kinds, k) })
 	return in
+}
+
+// headOf picks the topic's head: a specific term right before a kind phrase, else
+// the last specific term.
+func headOf(core []Group, kindStarts []int) int {
+	specific := func(g Group) bool { return !weakTerms[g.Label] && !genericHeads[g.Label] }
+	for i, g := range core {
+		if specific(g) && slices.Contains(kindStarts, g.pos+1) {
+			return i
+		}
+	}
+	for i := len(core) - 1; i >= 0; i-- {
+		if specific(core[i]) {
+			return i
+		}
+	}
+	return -1
 }
 
 func markUsed(used []bool, m match) {
@@ -268,7 +298,7 @@ func termGroups(toks []string, used []bool) []Group {
 			pair := toks[i] + " " + toks[i+1]
 			if alts, ok := synonymsStemmed[pair]; ok && !seen[pair] {
 				seen[pair] = true
-				groups = append(groups, Group{Label: pair, Alts: append([][]string{{toks[i], toks[i+1]}}, alts...)})
+				groups = append(groups, Group{Label: pair, Alts: append([][]string{{toks[i], toks[i+1]}}, alts...), pos: i + 1})
 				i++
 				continue
 			}
@@ -278,7 +308,7 @@ func termGroups(toks []string, used []bool) []Group {
 			continue
 		}
 		seen[t] = true
-		groups = append(groups, Group{Label: t, Alts: append([][]string{{t}}, synonymsStemmed[t]...)})
+		groups = append(groups, Group{Label: t, Alts: append([][]string{{t}}, synonymsStemmed[t]...), pos: i})
 	}
 	return groups
 }

@@ -341,22 +341,13 @@ var genericHeads = map[string]bool{
 func newScorer(in Intent, cands []*evidence, siteWords map[string]bool) *scorer {
 	s := &scorer{in: in, importance: make([]float64, len(in.Core))}
 	n := float64(len(cands))
-	head := -1
 	for i, g := range in.Core {
-		if !weakTerms[g.Label] && !genericHeads[g.Label] && !siteWords[g.Label] {
-			head = i
-		}
-	}
-	for i, g := range in.Core {
-		switch {
-		case siteWords[g.Label]:
+		if siteWords[g.Label] {
 			s.importance[i] = siteImportance
 			continue
-		case weakTerms[g.Label]:
+		}
+		if weakTerms[g.Label] || genericHeads[g.Label] {
 			s.importance[i] = weakImportance
-			continue
-		case i == head:
-			s.importance[i] = headImportance
 			continue
 		}
 		df := 0.0
@@ -369,7 +360,16 @@ func newScorer(in Intent, cands []*evidence, siteWords map[string]bool) *scorer 
 		if n > 0 {
 			share = df / n
 		}
-		s.importance[i] = maxImportance * (1 - share)
+		imp := maxImportance * (1 - share)
+		if i == in.Head {
+			imp = headImportance
+		}
+		if df == 0 {
+			// No link on the site uses the word: the prompt is likely phrased in
+			// words the site does not use, so lacking it says less.
+			imp *= 0.5
+		}
+		s.importance[i] = imp
 	}
 	return s
 }
@@ -377,7 +377,7 @@ func newScorer(in Intent, cands []*evidence, siteWords map[string]bool) *scorer 
 // Factors applied to a document that does not fit the intent.
 const (
 	kindMismatch     = 0.12
-	kindUnknown      = 0.3
+	kindUnknown      = 0.25
 	kindExcluded     = 0.05
 	bodyMismatch     = 0.2
 	bodyUnknown      = 0.85

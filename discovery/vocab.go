@@ -53,6 +53,8 @@ var kindPhrases = map[string]string{
 	"consumer confidence report":            "water quality report",
 	"ccr":                                   "water quality report",
 	"drinking water report":                 "water quality report",
+	"drinking water quality report":         "water quality report",
+	"annual water quality report":           "water quality report",
 	"guide":                                 "guide",
 	"how to read":                           "guide",
 	"handbook":                              "guide",
@@ -195,7 +197,11 @@ link links available related copy copies document documents doc docs file files 
 about also there here out up via per other others etc such like including include e g ie
 official most latest new recent current currently last past year years month months quarter quarters
 week weeks day days period published publish posted post over under between during since until till
-fiscal financial runs run begins starts`) {
+fiscal financial runs run begins starts
+held hold holds issued issue made taken produced prepared written dated signed concerning regarding relating
+related covering cover covers describing describe linked listed shown uploaded attached included provided
+located appear appears able everything anything something thing things kind kinds type types sort version
+versions copy original full text able`) {
 		stopWords[w] = true
 	}
 }
