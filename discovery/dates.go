@@ -73,9 +73,25 @@ var datePatterns = []struct {
 	{regexp.MustCompile(`(?:^|\D)((?:19|20)\d\d)[-_.](\d\d)[-_.](\d\d)(?:\D|$)`), func(m []string) (Period, bool) {
 		return validDay(atoi(m[1]), atoi(m[2]), atoi(m[3]))
 	}},
-	// "10-29-24", "10/29/2024" (US order).
+	// "10-29-24", "10/29/2024" (US order), or "29.10.2024" when the first number
+	// cannot be a month.
 	{regexp.MustCompile(`(?:^|\D)(\d{1,2})[-/.](\d{1,2})[-/.]((?:19|20)?\d\d)(?:\D|$)`), func(m []string) (Period, bool) {
-		return validDay(fullYear(m[3]), atoi(m[1]), atoi(m[2]))
+		if p, ok := validDay(fullYear(m[3]), atoi(m[1]), atoi(m[2])); ok {
+			return p, true
+		}
+		return validDay(fullYear(m[3]), atoi(m[2]), atoi(m[1]))
+	}},
+	// "FY2024-25", "2024-2025", "2024/25": a split (fiscal or academic) year,
+	// taken to run July to June.
+	{regexp.MustCompile(`(?:^|\D)((?:19|20)\d\d)\s*[-–/]\s*((?:19|20)?\d\d)(?:\D|$)`), func(m []string) (Period, bool) {
+		a, b := atoi(m[1]), fullYear(m[2])
+		if len(m[2]) == 2 {
+			b = a/100*100 + atoi(m[2])
+		}
+		if b != a+1 {
+			return Period{}, false
+		}
+		return Period{day(a, 7, 1), day(b, 7, 1)}, true
 	}},
 	// "Q4 2024", "Q4-2024", "Q4/24" is left alone (too ambiguous).
 	{regexp.MustCompile(`\bq([1-4])\s*[-_ ]?\s*((?:19|20)\d\d)\b`), func(m []string) (Period, bool) {

@@ -104,6 +104,11 @@ func TestFindDates(t *testing.T) {
 		{"INTERIM REPORT Q4 2024", "2024-10-01..2025-01-01"},
 		{"the fourth quarter of 2024", "2024-10-01..2025-01-01"},
 		{"Annual Report 2023", "2023-01-01..2024-01-01"},
+		{"Adopted-Budget-FY2024-25.pdf", "2024-07-01..2025-07-01"},
+		{"Catalog 2024-2025", "2024-07-01..2025-07-01"},
+		{"Minutes 29.10.2024", "2024-10-29..2024-10-30"},
+		{"July 2024 through June 2025", "2024-07-01..2025-07-01"},
+		{"first half of 2025", "2025-01-01..2025-07-01"},
 		{"no dates here, version 1.2.3", ""},
 	}
 	for _, tt := range tests {

@@ -76,6 +76,9 @@ func newEvidence(l link, disposition string, c content) *evidence {
 	add("query", l.url.RawQuery, 0.6)
 	add("caption", l.caption, 0.5)
 	add("headings", strings.Join(l.headings, " \n "), weak)
+	if len(l.headings) > 0 {
+		add("heading", l.headings[len(l.headings)-1], weak) // the nearest one
+	}
 	add("pagetitle", l.pageTitle, 0.35)
 	add("pagenote", l.pageNote, 0.4)
 	add("urldir", strings.ReplaceAll(pathDir(l.url.Path), "/", " "), 0.3)
@@ -128,7 +131,7 @@ func (e *evidence) groupMatch(g Group, names []string) float64 {
 // kindOrder is where a document's kind is read from, most telling first: a table
 // column header ("Minutes") or the link's words beat the document's opening line,
 // which beats its file name.
-var kindOrder = []string{"column", "anchor", "title", "doctitle", "dochead", "disposition", "filename", "query", "row", "anchorGeneric", "caption"}
+var kindOrder = []string{"column", "anchor", "title", "doctitle", "dochead", "disposition", "filename", "query", "row", "anchorGeneric", "caption", "heading"}
 
 // kinds returns the document kinds the evidence names.
 func (e *evidence) kinds() []string {
