@@ -58,6 +58,9 @@ type Document struct {
 	SizeBytes  int64 // -1 when unknown
 	FoundAt    time.Time
 	Why        string // how the score came about
+	// Order is the document's place in the order the crawl met it: documents are
+	// read concurrently and kept as they finish, Order restores the site's order.
+	Order int
 }
 
 // Problem is a failure met on the way. A recoverable one did not stop the run.
@@ -281,6 +284,7 @@ var nonDocument = map[string]bool{
 type candidate struct {
 	url     *url.URL
 	key     string
+	order   int
 	links   []link
 	docType string // from the extension or a probe; "" until known
 }
@@ -569,7 +573,7 @@ func (r *run) crawl(ctx context.Context) ([]*candidate, error) {
 			if len(cands) >= cfg.MaxCandidates {
 				return
 			}
-			c = &candidate{url: u, key: key, docType: docType}
+			c = &candidate{url: u, key: key, docType: docType, order: len(cands)}
 			byKey[key] = c
 			cands = append(cands, c)
 		}
@@ -960,5 +964,6 @@ func (r *run) judge(sc *scorer, res inspected) (Document, bool) {
 		SizeBytes:  res.size,
 		FoundAt:    now(),
 		Why:        bestWhy,
+		Order:      res.c.order,
 	}, true
 }

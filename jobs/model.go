@@ -119,6 +119,7 @@ type Document struct {
 	Confidence  float64
 	FileSizeMB  *float64
 	ExtractedAt time.Time
+	Order       int // the crawl's order; ties in confidence are listed in it
 }
 
 // Errors the service returns; the HTTP layer maps them to status codes.

@@ -252,15 +252,15 @@ WHERE id = ? AND status IN ('pending', 'in_progress')`), micros(at), message, mu
 
 // addDocuments stores kept documents. The caller runs it in the transaction whose
 // saveProgress returned true, so documents are never added to a job that stopped.
-func (s *store) addDocuments(ctx context.Context, q querier, id string, firstSeq int, docs []Document) error {
-	for i, d := range docs {
+func (s *store) addDocuments(ctx context.Context, q querier, id string, docs []Document) error {
+	for _, d := range docs {
 		_, err := q.ExecContext(ctx, s.db.Rebind(`INSERT INTO skop_documents
 (job_id, url, seq, name, source_page, document_type, confidence, file_size_mb, extracted_at)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (job_id, url) DO UPDATE SET name = excluded.name, source_page = excluded.source_page,
     document_type = excluded.document_type, confidence = excluded.confidence,
     file_size_mb = excluded.file_size_mb, extracted_at = excluded.extracted_at`),
-			id, d.URL, firstSeq+i, d.Name, d.SourcePage, d.Type, d.Confidence, d.FileSizeMB, micros(d.ExtractedAt))
+			id, d.URL, d.Order, d.Name, d.SourcePage, d.Type, d.Confidence, d.FileSizeMB, micros(d.ExtractedAt))
 		if err != nil {
 			return err
 		}
@@ -277,7 +277,7 @@ func (s *store) clearDocuments(ctx context.Context, q querier, id string) error 
 
 func (s *store) documents(ctx context.Context, q querier, id string) ([]Document, error) {
 	rows, err := q.QueryContext(ctx, s.db.Rebind(`SELECT url, name, source_page, document_type, confidence, file_size_mb, extracted_at
-FROM skop_documents WHERE job_id = ? ORDER BY confidence DESC, seq`), id)
+FROM skop_documents WHERE job_id = ? ORDER BY confidence DESC, seq, url`), id)
 	if err != nil {
 		return nil, err
 	}

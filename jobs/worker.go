@@ -83,7 +83,7 @@ func (w *worker) Work(ctx context.Context, job *river.Job[discoverArgs]) error {
 			if ok, err = s.store.saveProgress(ctx, tx, id, acc.update()); err != nil || !ok {
 				return err
 			}
-			return s.store.addDocuments(ctx, tx, id, acc.kept-len(p.NewDocuments), acc.documents(p.NewDocuments))
+			return s.store.addDocuments(ctx, tx, id, acc.documents(p.NewDocuments))
 		})
 		if err != nil {
 			return err
@@ -280,7 +280,7 @@ func (a *account) documents(ds []discovery.Document) []Document {
 			mb := float64(int64(float64(d.SizeBytes)/(1<<20)*1000+0.5)) / 1000
 			size = &mb
 		}
-		out[i] = Document{URL: d.URL, Name: d.Name, SourcePage: d.SourcePage, Type: d.Type, Confidence: d.Confidence, FileSizeMB: size, ExtractedAt: d.FoundAt}
+		out[i] = Document{URL: d.URL, Name: d.Name, SourcePage: d.SourcePage, Type: d.Type, Confidence: d.Confidence, FileSizeMB: size, ExtractedAt: d.FoundAt, Order: d.Order}
 	}
 	return out
 }
