@@ -127,11 +127,11 @@ func (s *Store) Create(ctx context.Context, name string, scopes []string) (strin
 	secret := newSecret()
 	now := time.Now().UTC()
 	k := &Key{Name: name, Prefix: secret[:7], Scopes: slices.Clone(scopes), CreatedAt: now}
-	err := s.db.QueryRowContext(ctx, s.db.Rebind(`
+	err := s.db.QueryRow(ctx, `
 INSERT INTO skop_api_keys (name, key_hash, key_prefix, scopes, created_at)
-SELECT ?, ?, ?, ?, ?
-WHERE NOT EXISTS (SELECT 1 FROM skop_api_keys WHERE name = ?)
-RETURNING id`), name, hashOf(secret), k.Prefix, strings.Join(scopes, ","), now.UnixMicro(), name).Scan(&k.ID)
+VALUES (?, ?, ?, ?, ?)
+ON CONFLICT (name) DO NOTHING
+RETURNING id`, name, hashOf(secret), k.Prefix, strings.Join(scopes, ","), now.UnixMicro()).Scan(&k.ID)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", nil, fmt.Errorf("%w: %q", ErrNameTaken, name)
 	}
@@ -164,7 +164,7 @@ func scanKey(row interface{ Scan(...any) error }) (*Key, error) {
 
 // List returns every key, revoked ones included, oldest first.
 func (s *Store) List(ctx context.Context) ([]*Key, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+keyColumns+` FROM skop_api_keys ORDER BY id`)
+	rows, err := s.db.Query(ctx, `SELECT `+keyColumns+` FROM skop_api_keys ORDER BY id`)
 	if err != nil {
 		return nil, fmt.Errorf("apikeys: list: %w", err)
 	}
@@ -183,7 +183,7 @@ func (s *Store) List(ctx context.Context) ([]*Key, error) {
 // CountActive returns how many keys are not revoked.
 func (s *Store) CountActive(ctx context.Context) (int, error) {
 	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM skop_api_keys WHERE revoked_at IS NULL`).Scan(&n)
+	err := s.db.QueryRow(ctx, `SELECT count(*) FROM skop_api_keys WHERE revoked_at IS NULL`).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("apikeys: count: %w", err)
 	}
@@ -192,12 +192,12 @@ func (s *Store) CountActive(ctx context.Context) (int, error) {
 
 // Revoke makes the key named name unusable from now on. Its jobs stay in the database.
 func (s *Store) Revoke(ctx context.Context, name string) error {
-	res, err := s.db.ExecContext(ctx, s.db.Rebind(`UPDATE skop_api_keys SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL`),
+	n, err := s.db.Exec(ctx, `UPDATE skop_api_keys SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL`,
 		time.Now().UnixMicro(), name)
 	if err != nil {
 		return fmt.Errorf("apikeys: revoke %q: %w", name, err)
 	}
-	if n, _ := res.RowsAffected(); n == 0 {
+	if n == 0 {
 		return fmt.Errorf("%w (or already revoked): %q", ErrNotFound, name)
 	}
 	return nil
@@ -211,7 +211,7 @@ func (s *Store) Authenticate(ctx context.Context, secret string) (*Key, error) {
 	}
 	want := hashOf(secret)
 	var stored string
-	row := s.db.QueryRowContext(ctx, s.db.Rebind(`SELECT key_hash, `+keyColumns+` FROM skop_api_keys WHERE key_hash = ? AND revoked_at IS NULL`), want)
+	row := s.db.QueryRow(ctx, `SELECT key_hash, `+keyColumns+` FROM skop_api_keys WHERE key_hash = ? AND revoked_at IS NULL`, want)
 	k, err := scanKey(scanPrefix{row, &stored})
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrInvalidKey

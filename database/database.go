@@ -1,9 +1,11 @@
 // Package database opens Skop's database and brings its schema up to date: River's
 // tables (through rivermigrate) and Skop's own (jobs, documents, API keys).
 //
-// The embedded default is one SQLite file through modernc.org/sqlite (pure Go, no cgo).
-// The SQL in the other packages is written once with `?` placeholders; Rebind turns it
-// into the dialect's form, so the differences between backends stay in this package.
+// Two backends share one set of queries: the embedded default, one SQLite file
+// through modernc.org/sqlite (pure Go, no cgo), and PostgreSQL through pgx for
+// several replicas. Queries are written once with `?` placeholders; the PostgreSQL
+// querier turns them into `$n`. The schema differs only where the dialects do, in
+// migrate.go.
 package database
 
 import (
@@ -16,7 +18,9 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
+	"github.com/jackc/pgx/v5/pgxpool"
 	_ "modernc.org/sqlite" // registers the "sqlite" database/sql driver
 )
 
@@ -26,37 +30,53 @@ type Dialect int
 const (
 	// SQLite is the embedded default.
 	SQLite Dialect = iota + 1
+	// Postgres is for several replicas.
+	Postgres
 )
 
 func (d Dialect) String() string {
 	switch d {
 	case SQLite:
 		return "sqlite"
+	case Postgres:
+		return "postgres"
 	default:
 		return "unknown"
 	}
 }
 
-// DB is an open database and the dialect it speaks.
+// DB is an open database. It is a Querier outside transactions.
 type DB struct {
-	*sql.DB
 	Dialect Dialect
-	// Location is the file path (SQLite) the database was opened from, for log lines.
+	// SQL is the SQLite handle; nil on PostgreSQL.
+	SQL *sql.DB
+	// Pool is the PostgreSQL pool; nil on SQLite.
+	Pool *pgxpool.Pool
+	// Location names the database for log lines: a file path or the host and
+	// database name, never a password.
 	Location string
+
+	q Querier
 }
 
-// Open opens the database named by dsn: a file path, or a `sqlite:` / `file:` URL.
-// It does not migrate; call Migrate.
+// IsPostgres reports whether dsn names a PostgreSQL database.
+func IsPostgres(dsn string) bool {
+	lower := strings.ToLower(strings.TrimSpace(dsn))
+	return strings.HasPrefix(lower, "postgres://") || strings.HasPrefix(lower, "postgresql://")
+}
+
+// Open opens the database named by dsn: a `postgres://` URL, or a file path or
+// `sqlite:` / `file:` URL for SQLite. It does not migrate; call Migrate.
 func Open(ctx context.Context, dsn string) (*DB, error) {
 	dsn = strings.TrimSpace(dsn)
 	if dsn == "" {
 		return nil, errors.New("database: empty location")
 	}
-	lower := strings.ToLower(dsn)
-	if strings.HasPrefix(lower, "postgres://") || strings.HasPrefix(lower, "postgresql://") {
-		return nil, errors.New("database: PostgreSQL is not supported by this build yet")
+	if IsPostgres(dsn) {
+		return openPostgres(ctx, dsn)
 	}
 	path := dsn
+	lower := strings.ToLower(dsn)
 	for _, prefix := range []string{"sqlite://", "sqlite:", "file:"} {
 		if strings.HasPrefix(lower, prefix) {
 			path = dsn[len(prefix):]
@@ -101,13 +121,90 @@ func openSQLite(ctx context.Context, path string) (*DB, error) {
 		db.Close()
 		return nil, fmt.Errorf("database: open %s: %w", path, err)
 	}
-	return &DB{DB: db, Dialect: SQLite, Location: path}, nil
+	return &DB{Dialect: SQLite, SQL: db, Location: path, q: sqlQuerier{db}}, nil
 }
 
-// Rebind rewrites a query written with `?` placeholders into the dialect's form.
-// SQLite takes `?` as it is.
-func (db *DB) Rebind(query string) string {
-	if db.Dialect == SQLite {
+func openPostgres(ctx context.Context, dsn string) (*DB, error) {
+	cfg, err := pgxpool.ParseConfig(dsn)
+	if err != nil {
+		return nil, fmt.Errorf("database: parse PostgreSQL URL: %w", err)
+	}
+	if cfg.MaxConns < 10 {
+		cfg.MaxConns = 10
+	}
+	cfg.MaxConnIdleTime = 5 * time.Minute
+	pool, err := pgxpool.NewWithConfig(ctx, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("database: connect to PostgreSQL: %w", err)
+	}
+	if err := pool.Ping(ctx); err != nil {
+		pool.Close()
+		return nil, fmt.Errorf("database: connect to PostgreSQL at %s: %w", cfg.ConnConfig.Host, err)
+	}
+	loc := fmt.Sprintf("postgres://%s:%d/%s", cfg.ConnConfig.Host, cfg.ConnConfig.Port, cfg.ConnConfig.Database)
+	return &DB{Dialect: Postgres, Pool: pool, Location: loc, q: pgxQuerier{pool}}, nil
+}
+
+// Exec, QueryRow and Query make the DB a Querier outside transactions.
+func (db *DB) Exec(ctx context.Context, query string, args ...any) (int64, error) {
+	return db.q.Exec(ctx, query, args...)
+}
+
+func (db *DB) QueryRow(ctx context.Context, query string, args ...any) Row {
+	return db.q.QueryRow(ctx, query, args...)
+}
+
+func (db *DB) Query(ctx context.Context, query string, args ...any) (Rows, error) {
+	return db.q.Query(ctx, query, args...)
+}
+
+// Ping checks that the database answers.
+func (db *DB) Ping(ctx context.Context) error {
+	if db.Pool != nil {
+		return db.Pool.Ping(ctx)
+	}
+	return db.SQL.PingContext(ctx)
+}
+
+// Close closes the database.
+func (db *DB) Close() error {
+	if db.Pool != nil {
+		db.Pool.Close()
+		return nil
+	}
+	return db.SQL.Close()
+}
+
+// InTx runs fn in a transaction, committing when it returns nil. It suits work
+// that does not involve River; the jobs package has its own, with River's
+// transaction beside ours.
+func (db *DB) InTx(ctx context.Context, fn func(q Querier) error) error {
+	if db.Pool != nil {
+		tx, err := db.Pool.Begin(ctx)
+		if err != nil {
+			return err
+		}
+		if err := fn(pgxQuerier{tx}); err != nil {
+			_ = tx.Rollback(ctx)
+			return err
+		}
+		return tx.Commit(ctx)
+	}
+	tx, err := db.SQL.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(sqlQuerier{tx}); err != nil {
+		_ = tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+// rebindDollar turns `?` placeholders into PostgreSQL's `$1, $2, …`. Queries in
+// this project never contain a literal question mark.
+func rebindDollar(query string) string {
+	if !strings.Contains(query, "?") {
 		return query
 	}
 	var b strings.Builder

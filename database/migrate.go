@@ -3,8 +3,10 @@ package database
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
+	"github.com/riverqueue/river/riverdriver/riverpgxv5"
 	"github.com/riverqueue/river/riverdriver/riversqlite"
 	"github.com/riverqueue/river/rivermigrate"
 )
@@ -15,6 +17,21 @@ type migration struct {
 	version int
 	name    string
 	sqlite  string
+	// postgres is the same step in PostgreSQL's dialect; empty when the SQLite
+	// text works as it is after the substitutions in postgresSQL.
+	postgres string
+}
+
+// postgresSQL is a step's PostgreSQL text: its own, or the SQLite text with the
+// two differences this schema meets (auto-increment keys and the integer type).
+func (m migration) postgresSQL() string {
+	if m.postgres != "" {
+		return m.postgres
+	}
+	return strings.NewReplacer(
+		"INTEGER PRIMARY KEY AUTOINCREMENT", "BIGSERIAL PRIMARY KEY",
+		"owner_key_id         INTEGER", "owner_key_id         BIGINT",
+	).Replace(m.sqlite)
 }
 
 // Times are stored as microseconds since the Unix epoch (BIGINT): exact, ordered, and
@@ -75,17 +92,41 @@ CREATE TABLE skop_documents (
 	},
 }
 
+// migrationLock is the PostgreSQL advisory lock key that serialises migrations
+// when several replicas start at once.
+const migrationLock = 0x736b6f70 // "skop"
+
 // Migrate brings River's schema and Skop's own up to date. It is safe to run at every
-// start: applied steps are recorded and skipped.
+// start, and on PostgreSQL from several replicas at once: applied steps are recorded
+// and skipped, and an advisory lock lets one replica migrate while the others wait.
 func Migrate(ctx context.Context, db *DB) error {
-	migrator, err := rivermigrate.New(riversqlite.New(db.DB), nil)
-	if err != nil {
-		return fmt.Errorf("database: river migrator: %w", err)
+	if db.Dialect == Postgres {
+		conn, err := db.Pool.Acquire(ctx)
+		if err != nil {
+			return fmt.Errorf("database: migrations: %w", err)
+		}
+		defer conn.Release()
+		if _, err := conn.Exec(ctx, `SELECT pg_advisory_lock($1)`, migrationLock); err != nil {
+			return fmt.Errorf("database: migration lock: %w", err)
+		}
+		defer func() { _, _ = conn.Exec(context.WithoutCancel(ctx), `SELECT pg_advisory_unlock($1)`, migrationLock) }()
+		migrator, err := rivermigrate.New(riverpgxv5.New(db.Pool), nil)
+		if err != nil {
+			return fmt.Errorf("database: river migrator: %w", err)
+		}
+		if _, err := migrator.Migrate(ctx, rivermigrate.DirectionUp, nil); err != nil {
+			return fmt.Errorf("database: river migrations: %w", err)
+		}
+	} else {
+		migrator, err := rivermigrate.New(riversqlite.New(db.SQL), nil)
+		if err != nil {
+			return fmt.Errorf("database: river migrator: %w", err)
+		}
+		if _, err := migrator.Migrate(ctx, rivermigrate.DirectionUp, nil); err != nil {
+			return fmt.Errorf("database: river migrations: %w", err)
+		}
 	}
-	if _, err := migrator.Migrate(ctx, rivermigrate.DirectionUp, nil); err != nil {
-		return fmt.Errorf("database: river migrations: %w", err)
-	}
-	if _, err := db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS skop_migrations (
+	if _, err := db.Exec(ctx, `CREATE TABLE IF NOT EXISTS skop_migrations (
 	version    INTEGER PRIMARY KEY,
 	name       TEXT    NOT NULL,
 	applied_at BIGINT  NOT NULL
@@ -101,27 +142,25 @@ func Migrate(ctx context.Context, db *DB) error {
 }
 
 func apply(ctx context.Context, db *DB, m migration) error {
-	tx, err := db.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("database: migration %d: %w", m.version, err)
-	}
-	defer tx.Rollback()
-	var n int
-	if err := tx.QueryRowContext(ctx, db.Rebind(`SELECT count(*) FROM skop_migrations WHERE version = ?`), m.version).Scan(&n); err != nil {
-		return fmt.Errorf("database: migration %d: %w", m.version, err)
-	}
-	if n > 0 {
+	return db.InTx(ctx, func(q Querier) error {
+		var n int
+		if err := q.QueryRow(ctx, `SELECT count(*) FROM skop_migrations WHERE version = ?`, m.version).Scan(&n); err != nil {
+			return fmt.Errorf("database: migration %d: %w", m.version, err)
+		}
+		if n > 0 {
+			return nil
+		}
+		text := m.sqlite
+		if db.Dialect == Postgres {
+			text = m.postgresSQL()
+		}
+		if _, err := q.Exec(ctx, text); err != nil {
+			return fmt.Errorf("database: migration %d (%s): %w", m.version, m.name, err)
+		}
+		if _, err := q.Exec(ctx, `INSERT INTO skop_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
+			m.version, m.name, time.Now().UnixMicro()); err != nil {
+			return fmt.Errorf("database: migration %d: %w", m.version, err)
+		}
 		return nil
-	}
-	if _, err := tx.ExecContext(ctx, m.sqlite); err != nil {
-		return fmt.Errorf("database: migration %d (%s): %w", m.version, m.name, err)
-	}
-	if _, err := tx.ExecContext(ctx, db.Rebind(`INSERT INTO skop_migrations (version, name, applied_at) VALUES (?, ?, ?)`),
-		m.version, m.name, time.Now().UnixMicro()); err != nil {
-		return fmt.Errorf("database: migration %d: %w", m.version, err)
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("database: migration %d: %w", m.version, err)
-	}
-	return nil
+	})
 }

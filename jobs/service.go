@@ -3,7 +3,6 @@ package jobs
 import (
 	"context"
 	"crypto/rand"
-	"database/sql"
 	"encoding/base64"
 	"errors"
 	"fmt"
@@ -14,7 +13,6 @@ import (
 	"time"
 
 	"github.com/riverqueue/river"
-	"github.com/riverqueue/river/riverdriver/riversqlite"
 
 	"github.com/skop-dev/skop/database"
 	"github.com/skop-dev/skop/discovery"
@@ -65,7 +63,7 @@ type Service struct {
 	cfg    Config
 	db     *database.DB
 	store  *store
-	river  *river.Client[*sql.Tx]
+	queue  queue
 	engine *discovery.Engine
 	log    *slog.Logger
 
@@ -103,11 +101,11 @@ func NewService(db *database.DB, cfg Config) (*Service, error) {
 		rc.Workers = workers
 		rc.Queues = map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: cfg.Workers}}
 	}
-	client, err := river.NewClient(riversqlite.New(db.DB), rc)
+	q, err := newQueue(db, rc)
 	if err != nil {
 		return nil, fmt.Errorf("jobs: river client: %w", err)
 	}
-	s.river = client
+	s.queue = q
 	return s, nil
 }
 
@@ -116,7 +114,7 @@ func (s *Service) Start(ctx context.Context) error {
 	if s.cfg.Workers == 0 {
 		return nil
 	}
-	return s.river.Start(ctx)
+	return s.queue.Start(ctx)
 }
 
 // Stop stops the workers: running jobs get until ctx ends to finish, then their
@@ -126,11 +124,11 @@ func (s *Service) Stop(ctx context.Context) error {
 	if s.cfg.Workers == 0 {
 		return nil
 	}
-	err := s.river.Stop(ctx)
+	err := s.queue.Stop(ctx)
 	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
 		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
-		return s.river.StopAndCancel(sctx)
+		return s.queue.StopAndCancel(sctx)
 	}
 	return err
 }
@@ -140,12 +138,12 @@ func (s *Service) Stop(ctx context.Context) error {
 func (s *Service) Healthy(ctx context.Context) (dbOK, workersEnabled, workersOK bool) {
 	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
 	defer cancel()
-	dbOK = s.db.PingContext(ctx) == nil
+	dbOK = s.db.Ping(ctx) == nil
 	if s.cfg.Workers == 0 {
 		return dbOK, false, true
 	}
 	select {
-	case <-s.river.Stopped():
+	case <-s.queue.Stopped():
 		return dbOK, true, false
 	default:
 	}
@@ -202,7 +200,7 @@ func (s *Service) Create(ctx context.Context, owner int64, req CreateRequest) (*
 		CreatedAt:  now,
 		DeadlineAt: now.Add(time.Duration(req.Params.Timeout) * time.Second),
 	}
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.queue.inTx(ctx, func(tx querier, rq riverTx) error {
 		if err := s.store.lockOwner(ctx, tx, owner); err != nil {
 			return err
 		}
@@ -216,11 +214,9 @@ func (s *Service) Create(ctx context.Context, owner int64, req CreateRequest) (*
 		if err := s.store.insert(ctx, tx, j); err != nil {
 			return err
 		}
-		res, err := s.river.InsertTx(ctx, tx, discoverArgs{JobID: j.ID, TimeoutSeconds: req.Params.Timeout}, nil)
-		if err != nil {
+		if j.RiverJobID, err = rq.insert(ctx, discoverArgs{JobID: j.ID, TimeoutSeconds: req.Params.Timeout}); err != nil {
 			return err
 		}
-		j.RiverJobID = res.Job.ID
 		return s.store.setRiverID(ctx, tx, j.ID, j.RiverJobID)
 	})
 	if err != nil {
@@ -249,7 +245,7 @@ func (s *Service) Results(ctx context.Context, owner int64, id string) (*Job, []
 		j    *Job
 		docs []Document
 	)
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.db.InTx(ctx, func(tx querier) error {
 		var err error
 		if j, err = s.store.get(ctx, tx, owner, id); err != nil {
 			return err
@@ -327,7 +323,7 @@ func (s *Service) List(ctx context.Context, owner int64, status Status, limit in
 func (s *Service) Cancel(ctx context.Context, owner int64, id string) (*Job, error) {
 	var j *Job
 	now := time.Now().UTC().Truncate(time.Microsecond)
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.queue.inTx(ctx, func(tx querier, rq riverTx) error {
 		var err error
 		j, err = s.store.cancel(ctx, tx, owner, id, "Job "+id+" cancelled by request", now)
 		if err != nil {
@@ -345,9 +341,9 @@ func (s *Service) Cancel(ctx context.Context, owner int64, id string) (*Job, err
 			return &NotCancellableError{JobID: id, Status: cur.Status}
 		}
 		if j.RiverJobID != 0 {
-			if _, err := s.river.JobCancelTx(ctx, tx, j.RiverJobID); err != nil && !errors.Is(err, river.ErrNotFound) {
-				return err
-			}
+			// On PostgreSQL this also notifies the replica running the job,
+			// which cancels its context at once.
+			return rq.cancel(ctx, j.RiverJobID)
 		}
 		return nil
 	})
@@ -382,17 +378,4 @@ func (s *Service) unregister(id string) {
 	s.mu.Lock()
 	delete(s.running, id)
 	s.mu.Unlock()
-}
-
-// inTx runs fn in a transaction, committing when it returns nil.
-func (s *Service) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	if err := fn(tx); err != nil {
-		_ = tx.Rollback()
-		return err
-	}
-	return tx.Commit()
 }

@@ -11,12 +11,8 @@ import (
 	"github.com/skop-dev/skop/database"
 )
 
-// querier is what both *sql.DB and *sql.Tx offer.
-type querier interface {
-	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
-	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
-	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
-}
+// querier is a connection or a transaction, on either backend.
+type querier = database.Querier
 
 // store holds the SQL of the jobs and documents tables. Every method that changes a
 // job's status names the statuses it may change from in its WHERE clause: that guard
@@ -92,32 +88,32 @@ func mustJSON(v any) string {
 // UPDATE locks the key's row (PostgreSQL) or the database (SQLite) before the active
 // jobs are counted, so two concurrent creates cannot both pass the limit.
 func (s *store) lockOwner(ctx context.Context, q querier, owner int64) error {
-	_, err := q.ExecContext(ctx, s.db.Rebind(`UPDATE skop_api_keys SET id = id WHERE id = ?`), owner)
+	_, err := q.Exec(ctx, `UPDATE skop_api_keys SET id = id WHERE id = ?`, owner)
 	return err
 }
 
 func (s *store) countActive(ctx context.Context, q querier, owner int64) (int, error) {
 	var n int
-	err := q.QueryRowContext(ctx, s.db.Rebind(`SELECT count(*) FROM skop_jobs WHERE owner_key_id = ? AND status IN ('pending', 'in_progress')`), owner).Scan(&n)
+	err := q.QueryRow(ctx, `SELECT count(*) FROM skop_jobs WHERE owner_key_id = ? AND status IN ('pending', 'in_progress')`, owner).Scan(&n)
 	return n, err
 }
 
 func (s *store) insert(ctx context.Context, q querier, j *Job) error {
-	_, err := q.ExecContext(ctx, s.db.Rebind(`INSERT INTO skop_jobs
+	_, err := q.Exec(ctx, `INSERT INTO skop_jobs
 (id, owner_key_id, status, website, prompt, params, message, created_at, deadline_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		j.ID, j.OwnerKeyID, j.Status, j.Website, j.Prompt, mustJSON(j.Params), j.Message, micros(j.CreatedAt), micros(j.DeadlineAt))
 	return err
 }
 
 func (s *store) setRiverID(ctx context.Context, q querier, id string, riverID int64) error {
-	_, err := q.ExecContext(ctx, s.db.Rebind(`UPDATE skop_jobs SET river_job_id = ? WHERE id = ?`), riverID, id)
+	_, err := q.Exec(ctx, `UPDATE skop_jobs SET river_job_id = ? WHERE id = ?`, riverID, id)
 	return err
 }
 
 // get returns the job id of owner; ErrNotFound for an unknown job or another owner's.
 func (s *store) get(ctx context.Context, q querier, owner int64, id string) (*Job, error) {
-	j, err := scanJob(q.QueryRowContext(ctx, s.db.Rebind(`SELECT `+jobColumns+` FROM skop_jobs WHERE id = ? AND owner_key_id = ?`), id, owner))
+	j, err := scanJob(q.QueryRow(ctx, `SELECT `+jobColumns+` FROM skop_jobs WHERE id = ? AND owner_key_id = ?`, id, owner))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNotFound
 	}
@@ -126,7 +122,7 @@ func (s *store) get(ctx context.Context, q querier, owner int64, id string) (*Jo
 
 // getAny returns job id whoever owns it; for the worker.
 func (s *store) getAny(ctx context.Context, q querier, id string) (*Job, error) {
-	j, err := scanJob(q.QueryRowContext(ctx, s.db.Rebind(`SELECT `+jobColumns+` FROM skop_jobs WHERE id = ?`), id))
+	j, err := scanJob(q.QueryRow(ctx, `SELECT `+jobColumns+` FROM skop_jobs WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNotFound
 	}
@@ -148,7 +144,7 @@ func (s *store) list(ctx context.Context, q querier, owner int64, status Status,
 	}
 	query += ` ORDER BY created_at DESC, id DESC LIMIT ?`
 	args = append(args, limit+1)
-	rows, err := q.QueryContext(ctx, s.db.Rebind(query), args...)
+	rows, err := q.Query(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -167,10 +163,10 @@ func (s *store) list(ctx context.Context, q querier, owner int64, status Status,
 // cancel moves an active job of owner to cancelled. It returns the cancelled job, or
 // nil when the guard matched no row (unknown job, or not active any more).
 func (s *store) cancel(ctx context.Context, q querier, owner int64, id, message string, at time.Time) (*Job, error) {
-	j, err := scanJob(q.QueryRowContext(ctx, s.db.Rebind(`UPDATE skop_jobs
+	j, err := scanJob(q.QueryRow(ctx, `UPDATE skop_jobs
 SET status = 'cancelled', cancelled_at = ?, message = ?, current_agent = NULL
 WHERE id = ? AND owner_key_id = ? AND status IN ('pending', 'in_progress')
-RETURNING `+jobColumns), micros(at), message, id, owner))
+RETURNING `+jobColumns, micros(at), message, id, owner))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	}
@@ -180,16 +176,15 @@ RETURNING `+jobColumns), micros(at), message, id, owner))
 // start moves a job from pending to in_progress. A job already in progress (a River
 // retry after a crash) keeps its start time. It reports whether the job may run.
 func (s *store) start(ctx context.Context, q querier, id string, at time.Time) (bool, error) {
-	res, err := q.ExecContext(ctx, s.db.Rebind(`UPDATE skop_jobs
+	n, err := q.Exec(ctx, `UPDATE skop_jobs
 SET status = 'in_progress', started_at = COALESCE(started_at, ?), message = ?, progress = COALESCE(progress, 0),
     current_agent = 'navigator', agents_completed = '[]', pages_crawled = 0, documents_found = 0,
     documents_downloaded = 0, pages_with_results = 0
-WHERE id = ? AND status IN ('pending', 'in_progress')`), micros(at), "Job started: crawling the website", id)
+WHERE id = ? AND status IN ('pending', 'in_progress')`, micros(at), "Job started: crawling the website", id)
 	if err != nil {
 		return false, err
 	}
-	n, err := res.RowsAffected()
-	return n == 1, err
+	return n == 1, nil
 }
 
 // progressUpdate is the worker's running account of a job.
@@ -209,57 +204,54 @@ type progressUpdate struct {
 // saveProgress writes the worker's account while the job is in progress. It reports
 // false when the job is no longer in progress (it was cancelled): the caller must stop.
 func (s *store) saveProgress(ctx context.Context, q querier, id string, p *progressUpdate) (bool, error) {
-	res, err := q.ExecContext(ctx, s.db.Rebind(`UPDATE skop_jobs
+	n, err := q.Exec(ctx, `UPDATE skop_jobs
 SET message = ?, progress = ?, current_agent = ?, agents_completed = ?, pages_crawled = ?, documents_found = ?,
     documents_downloaded = ?, pages_with_results = ?, errors = ?, warnings = ?
-WHERE id = ? AND status = 'in_progress'`),
+WHERE id = ? AND status = 'in_progress'`,
 		p.Message, p.Progress, p.CurrentAgent, mustJSON(nonNil(p.AgentsCompleted)), p.PagesCrawled, p.DocumentsFound,
 		p.DocumentsDownloaded, p.PagesWithResults, mustJSON(nonNil(p.Errors)), mustJSON(nonNil(p.Warnings)), id)
 	if err != nil {
 		return false, err
 	}
-	n, err := res.RowsAffected()
-	return n == 1, err
+	return n == 1, nil
 }
 
 // finish moves an in-progress job to completed or failed, with its final account.
 func (s *store) finish(ctx context.Context, q querier, id string, status Status, at time.Time, p *progressUpdate) (bool, error) {
-	res, err := q.ExecContext(ctx, s.db.Rebind(`UPDATE skop_jobs
+	n, err := q.Exec(ctx, `UPDATE skop_jobs
 SET status = ?, completed_at = ?, message = ?, progress = ?, current_agent = NULL, agents_completed = ?,
     pages_crawled = ?, documents_found = ?, documents_downloaded = ?, pages_with_results = ?, errors = ?, warnings = ?
-WHERE id = ? AND status = 'in_progress'`),
+WHERE id = ? AND status = 'in_progress'`,
 		status, micros(at), p.Message, p.Progress, mustJSON(nonNil(p.AgentsCompleted)), p.PagesCrawled, p.DocumentsFound,
 		p.DocumentsDownloaded, p.PagesWithResults, mustJSON(nonNil(p.Errors)), mustJSON(nonNil(p.Warnings)), id)
 	if err != nil {
 		return false, err
 	}
-	n, err := res.RowsAffected()
-	return n == 1, err
+	return n == 1, nil
 }
 
 // failPending fails a job that never started (for example when its River job ran
 // out of attempts before the worker could begin).
 func (s *store) failActive(ctx context.Context, q querier, id string, at time.Time, message string, jerr JobError) (bool, error) {
-	res, err := q.ExecContext(ctx, s.db.Rebind(`UPDATE skop_jobs
+	n, err := q.Exec(ctx, `UPDATE skop_jobs
 SET status = 'failed', completed_at = ?, message = ?, current_agent = NULL, errors = ?
-WHERE id = ? AND status IN ('pending', 'in_progress')`), micros(at), message, mustJSON([]JobError{jerr}), id)
+WHERE id = ? AND status IN ('pending', 'in_progress')`, micros(at), message, mustJSON([]JobError{jerr}), id)
 	if err != nil {
 		return false, err
 	}
-	n, err := res.RowsAffected()
-	return n == 1, err
+	return n == 1, nil
 }
 
 // addDocuments stores kept documents. The caller runs it in the transaction whose
 // saveProgress returned true, so documents are never added to a job that stopped.
 func (s *store) addDocuments(ctx context.Context, q querier, id string, docs []Document) error {
 	for _, d := range docs {
-		_, err := q.ExecContext(ctx, s.db.Rebind(`INSERT INTO skop_documents
+		_, err := q.Exec(ctx, `INSERT INTO skop_documents
 (job_id, url, seq, name, source_page, document_type, confidence, file_size_mb, extracted_at)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (job_id, url) DO UPDATE SET name = excluded.name, source_page = excluded.source_page,
     document_type = excluded.document_type, confidence = excluded.confidence,
-    file_size_mb = excluded.file_size_mb, extracted_at = excluded.extracted_at`),
+    file_size_mb = excluded.file_size_mb, extracted_at = excluded.extracted_at`,
 			id, d.URL, d.Order, d.Name, d.SourcePage, d.Type, d.Confidence, d.FileSizeMB, micros(d.ExtractedAt))
 		if err != nil {
 			return err
@@ -271,13 +263,13 @@ ON CONFLICT (job_id, url) DO UPDATE SET name = excluded.name, source_page = excl
 // clearDocuments removes what an earlier attempt of the job stored, before a retry
 // runs discovery again.
 func (s *store) clearDocuments(ctx context.Context, q querier, id string) error {
-	_, err := q.ExecContext(ctx, s.db.Rebind(`DELETE FROM skop_documents WHERE job_id = ?`), id)
+	_, err := q.Exec(ctx, `DELETE FROM skop_documents WHERE job_id = ?`, id)
 	return err
 }
 
 func (s *store) documents(ctx context.Context, q querier, id string) ([]Document, error) {
-	rows, err := q.QueryContext(ctx, s.db.Rebind(`SELECT url, name, source_page, document_type, confidence, file_size_mb, extracted_at
-FROM skop_documents WHERE job_id = ? ORDER BY confidence DESC, seq, url`), id)
+	rows, err := q.Query(ctx, `SELECT url, name, source_page, document_type, confidence, file_size_mb, extracted_at
+FROM skop_documents WHERE job_id = ? ORDER BY confidence DESC, seq, url`, id)
 	if err != nil {
 		return nil, err
 	}

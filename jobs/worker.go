@@ -3,13 +3,11 @@ package jobs
 import (
 	"context"
 	"crypto/rand"
-	"database/sql"
 	"errors"
 	"fmt"
 	"time"
 
 	"github.com/riverqueue/river"
-	"github.com/riverqueue/river/riverdriver/riversqlite"
 
 	"github.com/skop-dev/skop/discovery"
 )
@@ -47,7 +45,7 @@ func (w *worker) Work(ctx context.Context, job *river.Job[discoverArgs]) error {
 	s := w.svc
 	id := job.Args.JobID
 	var started bool
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.db.InTx(ctx, func(tx querier) error {
 		var err error
 		if started, err = s.store.start(ctx, tx, id, time.Now().UTC()); err != nil || !started {
 			return err
@@ -78,7 +76,7 @@ func (w *worker) Work(ctx context.Context, job *river.Job[discoverArgs]) error {
 	obs := func(ctx context.Context, p discovery.Progress) error {
 		acc.apply(p)
 		var ok bool
-		err := s.inTx(ctx, func(tx *sql.Tx) error {
+		err := s.db.InTx(ctx, func(tx querier) error {
 			var err error
 			if ok, err = s.store.saveProgress(ctx, tx, id, acc.update()); err != nil || !ok {
 				return err
@@ -147,7 +145,7 @@ func (w *worker) finish(ctx context.Context, job *river.Job[discoverArgs], statu
 	fctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), finalWriteTimeout)
 	defer cancel()
 	var ok bool
-	err := s.inTx(fctx, func(tx *sql.Tx) error {
+	err := s.queue.inTx(fctx, func(tx querier, rq riverTx) error {
 		var err error
 		u := acc.update()
 		if status == StatusCompleted {
@@ -156,8 +154,7 @@ func (w *worker) finish(ctx context.Context, job *river.Job[discoverArgs], statu
 		if ok, err = s.store.finish(fctx, tx, job.Args.JobID, status, time.Now().UTC(), u); err != nil || !ok {
 			return err
 		}
-		_, err = river.JobCompleteTx[*riversqlite.Driver](fctx, tx, job)
-		return err
+		return rq.complete(fctx, job)
 	})
 	if err != nil {
 		return fmt.Errorf("finish job %s: %w", job.Args.JobID, err)
@@ -180,7 +177,7 @@ func (w *worker) watch(ctx context.Context, stop context.CancelCauseFunc, id str
 			return
 		case <-t.C:
 			var status Status
-			err := w.svc.db.QueryRowContext(ctx, w.svc.db.Rebind(`SELECT status FROM skop_jobs WHERE id = ?`), id).Scan(&status)
+			err := w.svc.db.QueryRow(ctx, `SELECT status FROM skop_jobs WHERE id = ?`, id).Scan(&status)
 			if err == nil && status != StatusInProgress {
 				stop(errCancelled)
 				return

@@ -2,7 +2,6 @@ package jobs
 
 import (
 	"context"
-	"database/sql"
 	"io"
 	"log/slog"
 	"path/filepath"
@@ -59,15 +58,15 @@ func insertWithTimeout(t *testing.T, s *Service, owner int64, website string, ti
 	now := time.Now().UTC().Truncate(time.Microsecond)
 	j := &Job{ID: newJobID(), OwnerKeyID: owner, Status: StatusPending, Website: website, Prompt: "council minutes 2025",
 		Params: p, Message: "queued", CreatedAt: now, DeadlineAt: now.Add(time.Duration(timeout) * time.Second)}
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.queue.inTx(ctx, func(tx querier, rq riverTx) error {
 		if err := s.store.insert(ctx, tx, j); err != nil {
 			return err
 		}
-		res, err := s.river.InsertTx(ctx, tx, discoverArgs{JobID: j.ID, TimeoutSeconds: timeout}, nil)
+		riverID, err := rq.insert(ctx, discoverArgs{JobID: j.ID, TimeoutSeconds: timeout})
 		if err != nil {
 			return err
 		}
-		return s.store.setRiverID(ctx, tx, j.ID, res.Job.ID)
+		return s.store.setRiverID(ctx, tx, j.ID, riverID)
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -1,0 +1,126 @@
+package jobs
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/riverdriver/riverpgxv5"
+	"github.com/riverqueue/river/riverdriver/riversqlite"
+
+	"github.com/skop-dev/skop/database"
+)
+
+// queue is River as the jobs service uses it, whichever driver runs it. River's
+// client is generic in its driver's transaction type (*sql.Tx for SQLite, pgx.Tx for
+// PostgreSQL); this interface keeps that difference here, so the service and the
+// worker are written once.
+type queue interface {
+	Start(ctx context.Context) error
+	Stop(ctx context.Context) error
+	StopAndCancel(ctx context.Context) error
+	Stopped() <-chan struct{}
+	// inTx runs fn in one database transaction that Skop's SQL and River's
+	// operations share, committing when fn returns nil.
+	inTx(ctx context.Context, fn func(q database.Querier, r riverTx) error) error
+}
+
+// riverTx is River's side of a shared transaction.
+type riverTx interface {
+	insert(ctx context.Context, args discoverArgs) (int64, error)
+	cancel(ctx context.Context, riverJobID int64) error
+	complete(ctx context.Context, job *river.Job[discoverArgs]) error
+}
+
+// riverQueue is a queue over a River client with transaction type TTx.
+type riverQueue[TTx any] struct {
+	*river.Client[TTx]
+	begin    func(ctx context.Context) (TTx, database.Querier, func(context.Context) error, func(context.Context) error, error)
+	complete func(ctx context.Context, tx TTx, job *river.Job[discoverArgs]) error
+}
+
+func (q *riverQueue[TTx]) inTx(ctx context.Context, fn func(database.Querier, riverTx) error) error {
+	tx, dbq, commit, rollback, err := q.begin(ctx)
+	if err != nil {
+		return err
+	}
+	if err := fn(dbq, boundTx[TTx]{q, tx}); err != nil {
+		_ = rollback(context.WithoutCancel(ctx))
+		return err
+	}
+	return commit(ctx)
+}
+
+// boundTx is a riverTx bound to one transaction.
+type boundTx[TTx any] struct {
+	q  *riverQueue[TTx]
+	tx TTx
+}
+
+func (b boundTx[TTx]) insert(ctx context.Context, args discoverArgs) (int64, error) {
+	res, err := b.q.InsertTx(ctx, b.tx, args, nil)
+	if err != nil {
+		return 0, err
+	}
+	return res.Job.ID, nil
+}
+
+func (b boundTx[TTx]) cancel(ctx context.Context, id int64) error {
+	_, err := b.q.JobCancelTx(ctx, b.tx, id)
+	if err != nil && !errors.Is(err, river.ErrNotFound) {
+		return err
+	}
+	return nil
+}
+
+func (b boundTx[TTx]) complete(ctx context.Context, job *river.Job[discoverArgs]) error {
+	return b.q.complete(ctx, b.tx, job)
+}
+
+// newQueue builds the River client for db's backend.
+func newQueue(db *database.DB, cfg *river.Config) (queue, error) {
+	switch db.Dialect {
+	case database.Postgres:
+		client, err := river.NewClient(riverpgxv5.New(db.Pool), cfg)
+		if err != nil {
+			return nil, err
+		}
+		return &riverQueue[pgx.Tx]{
+			Client: client,
+			begin: func(ctx context.Context) (pgx.Tx, database.Querier, func(context.Context) error, func(context.Context) error, error) {
+				tx, err := db.Pool.Begin(ctx)
+				if err != nil {
+					return nil, nil, nil, nil, err
+				}
+				return tx, database.PgxQuerier(tx), tx.Commit, tx.Rollback, nil
+			},
+			complete: func(ctx context.Context, tx pgx.Tx, job *river.Job[discoverArgs]) error {
+				_, err := river.JobCompleteTx[*riverpgxv5.Driver](ctx, tx, job)
+				return err
+			},
+		}, nil
+	case database.SQLite:
+		client, err := river.NewClient(riversqlite.New(db.SQL), cfg)
+		if err != nil {
+			return nil, err
+		}
+		return &riverQueue[*sql.Tx]{
+			Client: client,
+			begin: func(ctx context.Context) (*sql.Tx, database.Querier, func(context.Context) error, func(context.Context) error, error) {
+				tx, err := db.SQL.BeginTx(ctx, nil)
+				if err != nil {
+					return nil, nil, nil, nil, err
+				}
+				return tx, database.SQLQuerier(tx), func(context.Context) error { return tx.Commit() }, func(context.Context) error { return tx.Rollback() }, nil
+			},
+			complete: func(ctx context.Context, tx *sql.Tx, job *river.Job[discoverArgs]) error {
+				_, err := river.JobCompleteTx[*riversqlite.Driver](ctx, tx, job)
+				return err
+			},
+		}, nil
+	}
+	return nil, fmt.Errorf("jobs: unsupported database %s", db.Dialect)
+}
