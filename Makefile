@@ -4,7 +4,7 @@ BIN       ?= bin
 ADDR      ?= 127.0.0.1:8080
 DB        ?= ./skop.db
 
-.PHONY: all generate check-generated build run test vet fmt-check bench
+.PHONY: all generate check-generated build run test test-postgres vet fmt-check bench
 
 all: build
 
@@ -32,10 +32,17 @@ vet:
 fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change: $$out"; exit 1; fi
 
-## test: vet, formatting, generated code up to date, and every test under the race detector
+## test: vet, formatting, generated code up to date, every test under the race
+## detector on SQLite, then the database-backed tests again on PostgreSQL
+## (SKOP_TEST_POSTGRES_URL; skipped, saying so, when unset outside CI)
 test: vet fmt-check check-generated
 	CGO_ENABLED=0 $(GO) build ./...
 	$(GO) test -race -count=1 -timeout 20m ./...
+	$(MAKE) test-postgres
+
+## test-postgres: the database-backed tests on PostgreSQL
+test-postgres:
+	SKOP_TEST_BACKEND=postgres $(GO) test -race -count=1 -timeout 30m ./apikeys ./jobs ./server ./cmd/...
 
 ## bench: the Go benchmarks
 bench:

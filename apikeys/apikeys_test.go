@@ -3,16 +3,16 @@ package apikeys
 import (
 	"context"
 	"errors"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/skop-dev/skop/database"
+	"github.com/skop-dev/skop/internal/testdb"
 )
 
 func newStore(t *testing.T) *Store {
 	t.Helper()
-	db, err := database.Open(context.Background(), filepath.Join(t.TempDir(), "keys.db"))
+	db, err := database.Open(context.Background(), testdb.DSN(t))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,20 +4,20 @@ import (
 	"context"
 	"io"
 	"log/slog"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/skop-dev/skop/apikeys"
 	"github.com/skop-dev/skop/database"
 	"github.com/skop-dev/skop/discovery"
+	"github.com/skop-dev/skop/internal/testdb"
 	"github.com/skop-dev/skop/internal/testsite"
 )
 
 func newTestService(t *testing.T, workers int) (*Service, int64) {
 	t.Helper()
 	ctx := context.Background()
-	db, err := database.Open(ctx, filepath.Join(t.TempDir(), "jobs.db"))
+	db, err := database.Open(ctx, testdb.DSN(t))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,7 +8,6 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"sync"
 	"testing"
 	"time"
@@ -23,6 +22,7 @@ import (
 	"github.com/skop-dev/skop/client"
 	"github.com/skop-dev/skop/database"
 	"github.com/skop-dev/skop/discovery"
+	"github.com/skop-dev/skop/internal/testdb"
 	"github.com/skop-dev/skop/jobs"
 	"github.com/skop-dev/skop/server"
 )
@@ -142,12 +142,13 @@ func quietLogger() *slog.Logger {
 func start(t *testing.T, o options) *harness {
 	t.Helper()
 	if o.dbPath == "" {
-		o.dbPath = filepath.Join(t.TempDir(), "skop.db")
+		o.dbPath = testdb.DSN(t)
 	}
 	if o.maxActive == 0 {
 		o.maxActive = 5
 	}
 	ctx := context.Background()
+	t.Logf("backend: %s", testdb.Describe())
 	db, err := database.Open(ctx, o.dbPath)
 	if err != nil {
 		t.Fatal(err)

@@ -1,6 +1,7 @@
 // Command skop-server runs the Skop API and its workers, and manages API keys.
 //
-//	skop-server serve  [--addr 127.0.0.1:8080] [--db ./skop.db] [--workers 4] [--allow-private-networks]
+//	skop-server serve  [--addr 127.0.0.1:8080] [--db ./skop.db | postgres://…] [--workers 4] [--allow-private-networks]
+//	skop-server worker [--db postgres://…] [--workers 4]
 //	skop-server keys create --db PATH --name NAME [--scopes scrape:create,scrape:read,scrape:cancel]
 //	skop-server keys list   --db PATH
 //	skop-server keys revoke --db PATH NAME
@@ -14,6 +15,7 @@ import (
 func usage() {
 	fmt.Fprint(os.Stderr, `usage:
   skop-server serve [flags]          run the API and the workers (see: skop-server serve -h)
+  skop-server worker [flags]         run workers only, no HTTP (see: skop-server worker -h)
   skop-server keys create --db PATH --name NAME [--scopes a,b]
   skop-server keys list --db PATH
   skop-server keys revoke --db PATH NAME
@@ -29,6 +31,8 @@ func main() {
 	switch os.Args[1] {
 	case "serve":
 		err = serve(os.Args[2:])
+	case "worker":
+		err = worker(os.Args[2:])
 	case "keys":
 		err = keys(os.Args[2:])
 	case "-h", "--help", "help":

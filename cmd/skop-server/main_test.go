@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/skop-dev/skop/internal/testdb"
 	"github.com/skop-dev/skop/internal/testsite"
 )
 
@@ -53,7 +54,7 @@ func freeAddr(t *testing.T) string {
 
 func TestKeysCommands(t *testing.T) {
 	bin := buildBinary(t)
-	db := filepath.Join(t.TempDir(), "k.db")
+	db := testdb.DSN(t)
 	out, err := exec.Command(bin, "keys", "create", "--db", db, "--name", "ci", "--scopes", "scrape:read,scrape:create").Output()
 	if err != nil {
 		t.Fatal(err)
@@ -83,7 +84,7 @@ func TestServeAsANewcomer(t *testing.T) {
 	})
 	defer site.Close()
 	addr := freeAddr(t)
-	cmd := exec.Command(bin, "serve", "--addr", addr, "--db", filepath.Join(t.TempDir(), "skop.db"), "--allow-private-networks")
+	cmd := exec.Command(bin, "serve", "--addr", addr, "--db", testdb.DSN(t), "--allow-private-networks")
 	stderr, _ := cmd.StderrPipe()
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)

@@ -20,57 +20,95 @@ import (
 	"github.com/skop-dev/skop/server"
 )
 
-func serve(args []string) error {
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	addr := fs.String("addr", envOr("SKOP_ADDR", "127.0.0.1:8080"), "listen address (env SKOP_ADDR)")
-	db := fs.String("db", envOr("SKOP_DATABASE_URL", "./skop.db"), "database file (env SKOP_DATABASE_URL)")
-	workers := fs.Int("workers", envInt("SKOP_WORKERS", 4), "jobs run at once by this process; 0 = API only (env SKOP_WORKERS)")
-	allowPrivate := fs.Bool("allow-private-networks", envBool("SKOP_ALLOW_PRIVATE_NETWORKS", false), "let the crawler reach loopback, private and link-local addresses (env SKOP_ALLOW_PRIVATE_NETWORKS)")
-	maxActive := fs.Int("max-active-jobs", envInt("SKOP_MAX_ACTIVE_JOBS", 5), "pending or in-progress jobs allowed per API key (env SKOP_MAX_ACTIVE_JOBS)")
-	validateResponses := fs.Bool("validate-responses", envBool("SKOP_VALIDATE_RESPONSES", true), "check every response against openapi.yaml (env SKOP_VALIDATE_RESPONSES)")
-	pricePerPage := fs.Float64("price-per-page", envFloat("SKOP_PRICE_PER_PAGE", 0.10), "cost of a page that yielded a result (env SKOP_PRICE_PER_PAGE)")
-	maxPages := fs.Int("max-pages", envInt("SKOP_MAX_PAGES", 50), "pages crawled per job (env SKOP_MAX_PAGES)")
-	maxDepth := fs.Int("max-depth", envInt("SKOP_MAX_DEPTH", 3), "links followed from the start page (env SKOP_MAX_DEPTH)")
-	perHost := fs.Int("per-host-concurrency", envInt("SKOP_PER_HOST_CONCURRENCY", 4), "requests in flight to one website (env SKOP_PER_HOST_CONCURRENCY)")
-	perHostDelay := fs.Duration("per-host-delay", envDuration("SKOP_PER_HOST_DELAY", 0), "pause between requests to one website, e.g. 250ms (env SKOP_PER_HOST_DELAY)")
-	logFormat := fs.String("log-format", envOr("SKOP_LOG_FORMAT", "text"), "text or json (env SKOP_LOG_FORMAT)")
-	if err := fs.Parse(args); err != nil {
-		return err
+// common are the flags `serve` and `worker` share.
+type common struct {
+	db           *string
+	workers      *int
+	allowPrivate *bool
+	maxActive    *int
+	pricePerPage *float64
+	maxPages     *int
+	maxDepth     *int
+	perHost      *int
+	perHostDelay *time.Duration
+	statusCheck  *time.Duration
+	logFormat    *string
+}
+
+func commonFlags(fs *flag.FlagSet, defaultWorkers int) *common {
+	return &common{
+		db:           fs.String("db", envOr("SKOP_DATABASE_URL", "./skop.db"), "SQLite file, or postgres:// URL for several replicas (env SKOP_DATABASE_URL)"),
+		workers:      fs.Int("workers", envInt("SKOP_WORKERS", defaultWorkers), "jobs run at once by this process; 0 = API only (env SKOP_WORKERS)"),
+		allowPrivate: fs.Bool("allow-private-networks", envBool("SKOP_ALLOW_PRIVATE_NETWORKS", false), "let the crawler reach loopback, private and link-local addresses (env SKOP_ALLOW_PRIVATE_NETWORKS)"),
+		maxActive:    fs.Int("max-active-jobs", envInt("SKOP_MAX_ACTIVE_JOBS", 5), "pending or in-progress jobs allowed per API key (env SKOP_MAX_ACTIVE_JOBS)"),
+		pricePerPage: fs.Float64("price-per-page", envFloat("SKOP_PRICE_PER_PAGE", 0.10), "cost of a page that yielded a result (env SKOP_PRICE_PER_PAGE)"),
+		maxPages:     fs.Int("max-pages", envInt("SKOP_MAX_PAGES", 50), "HTML pages crawled per job (env SKOP_MAX_PAGES)"),
+		maxDepth:     fs.Int("max-depth", envInt("SKOP_MAX_DEPTH", 3), "links followed from the start page to a document (env SKOP_MAX_DEPTH)"),
+		perHost:      fs.Int("per-host-concurrency", envInt("SKOP_PER_HOST_CONCURRENCY", 4), "requests in flight to one website (env SKOP_PER_HOST_CONCURRENCY)"),
+		perHostDelay: fs.Duration("per-host-delay", envDuration("SKOP_PER_HOST_DELAY", 0), "pause between requests to one website, e.g. 250ms (env SKOP_PER_HOST_DELAY)"),
+		statusCheck:  fs.Duration("status-check-interval", envDuration("SKOP_STATUS_CHECK_INTERVAL", time.Second), "how often a running job re-reads its status, so a cancel whose signal was missed still stops it (env SKOP_STATUS_CHECK_INTERVAL)"),
+		logFormat:    fs.String("log-format", envOr("SKOP_LOG_FORMAT", "text"), "text or json (env SKOP_LOG_FORMAT)"),
 	}
+}
+
+// app is an opened, migrated database with the services over it.
+type app struct {
+	log  *slog.Logger
+	db   *database.DB
+	keys *apikeys.Store
+	svc  *jobs.Service
+}
+
+func (c *common) open(ctx context.Context) (*app, error) {
 	var handler slog.Handler = slog.NewTextHandler(os.Stderr, nil)
-	if *logFormat == "json" {
+	if *c.logFormat == "json" {
 		handler = slog.NewJSONHandler(os.Stderr, nil)
 	}
 	log := slog.New(handler)
 	slog.SetDefault(log)
-
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-
-	d, err := database.Open(ctx, *db)
+	d, err := database.Open(ctx, *c.db)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	defer d.Close()
 	if err := database.Migrate(ctx, d); err != nil {
-		return err
-	}
-	keyStore := apikeys.NewStore(d)
-	if err := firstKey(ctx, keyStore, log); err != nil {
-		return err
+		d.Close()
+		return nil, err
 	}
 	svc, err := jobs.NewService(d, jobs.Config{
-		Workers:         *workers,
-		MaxActivePerKey: *maxActive,
-		PricePerPage:    *pricePerPage,
-		Discovery: discovery.Config{AllowPrivateNetworks: *allowPrivate, MaxPages: *maxPages, MaxDepth: *maxDepth,
-			PerHostConcurrency: *perHost, PerHostDelay: *perHostDelay},
+		Workers:             *c.workers,
+		MaxActivePerKey:     *c.maxActive,
+		PricePerPage:        *c.pricePerPage,
+		StatusCheckInterval: *c.statusCheck,
+		Discovery: discovery.Config{AllowPrivateNetworks: *c.allowPrivate, MaxPages: *c.maxPages, MaxDepth: *c.maxDepth,
+			PerHostConcurrency: *c.perHost, PerHostDelay: *c.perHostDelay},
 		Logger: log,
 	})
 	if err != nil {
+		d.Close()
+		return nil, err
+	}
+	return &app{log: log, db: d, keys: apikeys.NewStore(d), svc: svc}, nil
+}
+
+func serve(args []string) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	addr := fs.String("addr", envOr("SKOP_ADDR", "127.0.0.1:8080"), "listen address (env SKOP_ADDR)")
+	validateResponses := fs.Bool("validate-responses", envBool("SKOP_VALIDATE_RESPONSES", true), "check every response against openapi.yaml (env SKOP_VALIDATE_RESPONSES)")
+	c := commonFlags(fs, 4)
+	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	e, err := server.New(svc, keyStore, server.Config{ValidateResponses: *validateResponses, Logger: log})
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	a, err := c.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer a.db.Close()
+	if err := firstKey(ctx, a.keys, a.log); err != nil {
+		return err
+	}
+	e, err := server.New(a.svc, a.keys, server.Config{ValidateResponses: *validateResponses, Logger: a.log})
 	if err != nil {
 		return err
 	}
@@ -78,30 +116,58 @@ func serve(args []string) error {
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", *addr, err)
 	}
-	if err := svc.Start(ctx); err != nil {
+	if err := a.svc.Start(ctx); err != nil {
 		ln.Close()
 		return err
 	}
 	srv := &http.Server{Handler: e, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
-	log.Info("skop-server listening", "addr", ln.Addr().String(), "db", d.Location, "workers", *workers, "allow_private_networks", *allowPrivate)
+	a.log.Info("skop-server listening", "addr", ln.Addr().String(), "db", a.db.Location, "workers", *c.workers, "allow_private_networks", *c.allowPrivate)
 
 	select {
 	case err := <-errc:
 		return err
 	case <-ctx.Done():
 	}
-	log.Info("shutting down")
+	a.log.Info("shutting down")
 	sctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
 	if err := srv.Shutdown(sctx); err != nil && !errors.Is(err, http.ErrServerClosed) {
-		log.Error("http shutdown", "error", err)
+		a.log.Error("http shutdown", "error", err)
 	}
-	if err := svc.Stop(sctx); err != nil {
-		log.Error("worker shutdown", "error", err)
+	if err := a.svc.Stop(sctx); err != nil {
+		a.log.Error("worker shutdown", "error", err)
 	}
 	return nil
+}
+
+// worker runs jobs without serving HTTP: a replica that only works.
+func worker(args []string) error {
+	fs := flag.NewFlagSet("worker", flag.ContinueOnError)
+	c := commonFlags(fs, 4)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *c.workers < 1 {
+		return errors.New("worker: --workers must be at least 1")
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	a, err := c.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer a.db.Close()
+	if err := a.svc.Start(ctx); err != nil {
+		return err
+	}
+	a.log.Info("skop-server worker running", "db", a.db.Location, "workers", *c.workers)
+	<-ctx.Done()
+	a.log.Info("shutting down")
+	sctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	return a.svc.Stop(sctx)
 }
 
 // firstKey creates a key when the database has none, and prints it once, so a
