@@ -90,6 +90,19 @@ CREATE TABLE skop_documents (
 );
 `,
 	},
+	{
+		version: 2,
+		name:    "worker leases",
+		// A running job is leased by the process that runs it; the lease is
+		// renewed while the job runs, and a job whose lease ran out (its process
+		// died) is queued again, or failed once its attempts are spent.
+		sqlite: `
+ALTER TABLE skop_jobs ADD COLUMN lease_owner TEXT;
+ALTER TABLE skop_jobs ADD COLUMN lease_expires_at BIGINT;
+ALTER TABLE skop_jobs ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX skop_jobs_status_lease ON skop_jobs (status, lease_expires_at);
+`,
+	},
 }
 
 // migrationLock is the PostgreSQL advisory lock key that serialises migrations

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"os"
 	"strconv"
 	"strings"
 	"sync"
@@ -28,9 +29,17 @@ type Config struct {
 	MaxAttempts int
 	// PricePerPage is the cost of a page that yielded at least one result.
 	PricePerPage float64
-	// StatusCheckInterval is how often a running job re-reads its own status, so a
-	// cancel made by another process stops it even when no signal arrives.
+	// StatusCheckInterval is how often a running job renews its lease and so
+	// re-reads its own status: a cancel made by another process stops it within
+	// this interval even when no signal arrives.
 	StatusCheckInterval time.Duration
+	// LeaseDuration is how long a running job stays with its process without a
+	// renewal. When a process dies, its jobs are queued again (or failed, once
+	// MaxAttempts are spent) within LeaseDuration plus ReapInterval.
+	LeaseDuration time.Duration
+	// ReapInterval is how often each process with workers looks for jobs whose
+	// lease ran out.
+	ReapInterval time.Duration
 	// Discovery configures the engine the worker runs.
 	Discovery discovery.Config
 	Logger    *slog.Logger
@@ -52,6 +61,15 @@ func (c Config) withDefaults() Config {
 	if c.StatusCheckInterval <= 0 {
 		c.StatusCheckInterval = time.Second
 	}
+	if c.LeaseDuration <= 0 {
+		c.LeaseDuration = 30 * time.Second
+	}
+	if c.LeaseDuration < 3*c.StatusCheckInterval {
+		c.LeaseDuration = 3 * c.StatusCheckInterval
+	}
+	if c.ReapInterval <= 0 {
+		c.ReapInterval = 5 * time.Second
+	}
 	if c.Logger == nil {
 		c.Logger = slog.Default()
 	}
@@ -67,8 +85,13 @@ type Service struct {
 	engine *discovery.Engine
 	log    *slog.Logger
 
+	owner string // this process's name in job leases
+
 	mu      sync.Mutex
 	running map[string]context.CancelCauseFunc // jobs this process is running
+
+	stopReaper context.CancelFunc
+	reaperDone chan struct{}
 }
 
 // errCancelled is the cause given to a running job's context when it is cancelled.
@@ -84,6 +107,7 @@ func NewService(db *database.DB, cfg Config) (*Service, error) {
 		engine:  discovery.New(cfg.Discovery),
 		log:     cfg.Logger,
 		running: map[string]context.CancelCauseFunc{},
+		owner:   processName(),
 	}
 	rc := &river.Config{
 		Logger:            cfg.Logger.With("component", "river"),
@@ -109,12 +133,18 @@ func NewService(db *database.DB, cfg Config) (*Service, error) {
 	return s, nil
 }
 
-// Start starts the workers, if any.
+// Start starts the workers and the reaper of lost jobs, if this process runs jobs.
 func (s *Service) Start(ctx context.Context) error {
 	if s.cfg.Workers == 0 {
 		return nil
 	}
-	return s.queue.Start(ctx)
+	if err := s.queue.Start(ctx); err != nil {
+		return err
+	}
+	rctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	s.stopReaper, s.reaperDone = cancel, make(chan struct{})
+	go s.reap(rctx)
+	return nil
 }
 
 // Stop stops the workers: running jobs get until ctx ends to finish, then their
@@ -123,6 +153,10 @@ func (s *Service) Start(ctx context.Context) error {
 func (s *Service) Stop(ctx context.Context) error {
 	if s.cfg.Workers == 0 {
 		return nil
+	}
+	if s.stopReaper != nil {
+		s.stopReaper()
+		<-s.reaperDone
 	}
 	err := s.queue.Stop(ctx)
 	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
@@ -378,4 +412,68 @@ func (s *Service) unregister(id string) {
 	s.mu.Lock()
 	delete(s.running, id)
 	s.mu.Unlock()
+}
+
+// processName names this process in job leases: host, pid and a random suffix, so
+// a restarted process never mistakes a dead one's lease for its own.
+func processName() string {
+	host, _ := os.Hostname()
+	return fmt.Sprintf("%s-%d-%s", host, os.Getpid(), strings.ToLower(rand.Text()[:8]))
+}
+
+// reap finds running jobs whose lease ran out — their process died — and queues
+// each again with a new River job, or fails it once its attempts are spent. A
+// cancelled job is never touched: only in_progress rows qualify. River would rescue
+// the dead process's River job on its own, but only after RescueStuckJobsAfter
+// (over an hour, above the largest job timeout); leases bring that down to
+// LeaseDuration + ReapInterval.
+func (s *Service) reap(ctx context.Context) {
+	defer close(s.reaperDone)
+	t := time.NewTicker(s.cfg.ReapInterval)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		if err := s.reapOnce(ctx); err != nil && ctx.Err() == nil {
+			s.log.Warn("reap lost jobs", "error", err)
+		}
+	}
+}
+
+func (s *Service) reapOnce(ctx context.Context) error {
+	now := time.Now().UTC()
+	lost, err := s.store.lost(ctx, s.db, now, 100)
+	if err != nil {
+		return err
+	}
+	for _, l := range lost {
+		err := s.queue.inTx(ctx, func(tx querier, rq riverTx) error {
+			ok, err := s.store.claimLost(ctx, tx, l.id, now, now.Add(s.cfg.LeaseDuration))
+			if err != nil || !ok {
+				return err
+			}
+			if l.attempts >= s.cfg.MaxAttempts {
+				errs := append(l.errors, JobError{
+					ErrorID: "err_" + strings.ToLower(rand.Text()[:12]), AgentName: "coordinator", ErrorType: "worker_lost",
+					ErrorMessage: fmt.Sprintf("the worker running the job stopped %d times; giving up", l.attempts),
+					Timestamp:    now, IsRecoverable: false,
+				})
+				_, err := s.store.failLost(ctx, tx, l.id, now, "Job failed: its worker stopped and the retries are spent", errs)
+				return err
+			}
+			riverID, err := rq.insert(ctx, discoverArgs{JobID: l.id, TimeoutSeconds: l.timeout})
+			if err != nil {
+				return err
+			}
+			return s.store.setRiverID(ctx, tx, l.id, riverID)
+		})
+		if err != nil {
+			return err
+		}
+		s.log.Info("requeued a job whose worker stopped", "job_id", l.id, "attempts", l.attempts)
+	}
+	return nil
 }

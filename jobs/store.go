@@ -164,7 +164,7 @@ func (s *store) list(ctx context.Context, q querier, owner int64, status Status,
 // nil when the guard matched no row (unknown job, or not active any more).
 func (s *store) cancel(ctx context.Context, q querier, owner int64, id, message string, at time.Time) (*Job, error) {
 	j, err := scanJob(q.QueryRow(ctx, `UPDATE skop_jobs
-SET status = 'cancelled', cancelled_at = ?, message = ?, current_agent = NULL
+SET status = 'cancelled', cancelled_at = ?, message = ?, current_agent = NULL, lease_owner = NULL, lease_expires_at = NULL
 WHERE id = ? AND owner_key_id = ? AND status IN ('pending', 'in_progress')
 RETURNING `+jobColumns, micros(at), message, id, owner))
 	if errors.Is(err, sql.ErrNoRows) {
@@ -173,18 +173,87 @@ RETURNING `+jobColumns, micros(at), message, id, owner))
 	return j, err
 }
 
-// start moves a job from pending to in_progress. A job already in progress (a River
-// retry after a crash) keeps its start time. It reports whether the job may run.
-func (s *store) start(ctx context.Context, q querier, id string, at time.Time) (bool, error) {
+// start moves a job from pending to in_progress and leases it to owner until
+// leaseUntil. A job already in progress may be started again (a retry) only when
+// nobody holds its lease: the reaper released it, or it ran out. It keeps its start
+// time. It reports whether the job may run.
+func (s *store) start(ctx context.Context, q querier, id, owner string, at, leaseUntil time.Time) (bool, error) {
 	n, err := q.Exec(ctx, `UPDATE skop_jobs
 SET status = 'in_progress', started_at = COALESCE(started_at, ?), message = ?, progress = COALESCE(progress, 0),
     current_agent = 'navigator', agents_completed = '[]', pages_crawled = 0, documents_found = 0,
-    documents_downloaded = 0, pages_with_results = 0
-WHERE id = ? AND status IN ('pending', 'in_progress')`, micros(at), "Job started: crawling the website", id)
+    documents_downloaded = 0, pages_with_results = 0, lease_owner = ?, lease_expires_at = ?, attempts = attempts + 1
+WHERE id = ? AND (status = 'pending' OR (status = 'in_progress' AND (lease_owner IS NULL OR lease_expires_at < ?)))`,
+		micros(at), "Job started: crawling the website", owner, micros(leaseUntil), id, micros(at))
 	if err != nil {
 		return false, err
 	}
 	return n == 1, nil
+}
+
+// renew extends owner's lease on a running job. It reports false when the job is
+// no longer running under that lease: it was cancelled, or another process took it
+// over after the lease ran out. Either way the caller must stop.
+func (s *store) renew(ctx context.Context, q querier, id, owner string, until time.Time) (bool, error) {
+	n, err := q.Exec(ctx, `UPDATE skop_jobs SET lease_expires_at = ?
+WHERE id = ? AND status = 'in_progress' AND lease_owner = ?`, micros(until), id, owner)
+	return n == 1, err
+}
+
+// release gives up owner's lease, so that a retry may start at once.
+func (s *store) release(ctx context.Context, q querier, id, owner string) error {
+	_, err := q.Exec(ctx, `UPDATE skop_jobs SET lease_owner = NULL, lease_expires_at = NULL
+WHERE id = ? AND status = 'in_progress' AND lease_owner = ?`, id, owner)
+	return err
+}
+
+// lostJob is a running job whose lease ran out: its process died.
+type lostJob struct {
+	id       string
+	attempts int
+	errors   []JobError
+	timeout  int
+}
+
+// lost returns up to limit running jobs whose lease ran out before now.
+func (s *store) lost(ctx context.Context, q querier, now time.Time, limit int) ([]lostJob, error) {
+	rows, err := q.Query(ctx, `SELECT id, attempts, errors, params FROM skop_jobs
+WHERE status = 'in_progress' AND lease_expires_at < ? ORDER BY lease_expires_at LIMIT ?`, micros(now), limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []lostJob
+	for rows.Next() {
+		var (
+			l              lostJob
+			errs, paramStr string
+			p              Params
+		)
+		if err := rows.Scan(&l.id, &l.attempts, &errs, &paramStr); err != nil {
+			return nil, err
+		}
+		_ = json.Unmarshal([]byte(errs), &l.errors)
+		_ = json.Unmarshal([]byte(paramStr), &p)
+		l.timeout = p.Timeout
+		out = append(out, l)
+	}
+	return out, rows.Err()
+}
+
+// claimLost takes a lost job for requeueing: it clears the dead owner and holds the
+// job until until, so that one replica's reaper requeues it, not several.
+func (s *store) claimLost(ctx context.Context, q querier, id string, now, until time.Time) (bool, error) {
+	n, err := q.Exec(ctx, `UPDATE skop_jobs SET lease_owner = NULL, lease_expires_at = ?
+WHERE id = ? AND status = 'in_progress' AND lease_expires_at < ?`, micros(until), id, micros(now))
+	return n == 1, err
+}
+
+// failLost fails a job whose attempts are spent, adding jerr to its errors.
+func (s *store) failLost(ctx context.Context, q querier, id string, at time.Time, message string, errs []JobError) (bool, error) {
+	n, err := q.Exec(ctx, `UPDATE skop_jobs
+SET status = 'failed', completed_at = ?, message = ?, current_agent = NULL, errors = ?, lease_owner = NULL, lease_expires_at = NULL
+WHERE id = ? AND status = 'in_progress' AND lease_owner IS NULL`, micros(at), message, mustJSON(errs), id)
+	return n == 1, err
 }
 
 // progressUpdate is the worker's running account of a job.
@@ -201,41 +270,32 @@ type progressUpdate struct {
 	Warnings            []string
 }
 
-// saveProgress writes the worker's account while the job is in progress. It reports
-// false when the job is no longer in progress (it was cancelled): the caller must stop.
-func (s *store) saveProgress(ctx context.Context, q querier, id string, p *progressUpdate) (bool, error) {
+// saveProgress writes the worker's account while the job is in progress under
+// owner's lease. It reports false when that is no longer so (the job was cancelled,
+// or its lease was lost): the caller must stop.
+func (s *store) saveProgress(ctx context.Context, q querier, id, owner string, p *progressUpdate) (bool, error) {
 	n, err := q.Exec(ctx, `UPDATE skop_jobs
 SET message = ?, progress = ?, current_agent = ?, agents_completed = ?, pages_crawled = ?, documents_found = ?,
     documents_downloaded = ?, pages_with_results = ?, errors = ?, warnings = ?
-WHERE id = ? AND status = 'in_progress'`,
+WHERE id = ? AND status = 'in_progress' AND lease_owner = ?`,
 		p.Message, p.Progress, p.CurrentAgent, mustJSON(nonNil(p.AgentsCompleted)), p.PagesCrawled, p.DocumentsFound,
-		p.DocumentsDownloaded, p.PagesWithResults, mustJSON(nonNil(p.Errors)), mustJSON(nonNil(p.Warnings)), id)
+		p.DocumentsDownloaded, p.PagesWithResults, mustJSON(nonNil(p.Errors)), mustJSON(nonNil(p.Warnings)), id, owner)
 	if err != nil {
 		return false, err
 	}
 	return n == 1, nil
 }
 
-// finish moves an in-progress job to completed or failed, with its final account.
-func (s *store) finish(ctx context.Context, q querier, id string, status Status, at time.Time, p *progressUpdate) (bool, error) {
+// finish moves an in-progress job that owner holds to completed or failed, with
+// its final account.
+func (s *store) finish(ctx context.Context, q querier, id, owner string, status Status, at time.Time, p *progressUpdate) (bool, error) {
 	n, err := q.Exec(ctx, `UPDATE skop_jobs
 SET status = ?, completed_at = ?, message = ?, progress = ?, current_agent = NULL, agents_completed = ?,
-    pages_crawled = ?, documents_found = ?, documents_downloaded = ?, pages_with_results = ?, errors = ?, warnings = ?
-WHERE id = ? AND status = 'in_progress'`,
+    pages_crawled = ?, documents_found = ?, documents_downloaded = ?, pages_with_results = ?, errors = ?, warnings = ?,
+    lease_owner = NULL, lease_expires_at = NULL
+WHERE id = ? AND status = 'in_progress' AND lease_owner = ?`,
 		status, micros(at), p.Message, p.Progress, mustJSON(nonNil(p.AgentsCompleted)), p.PagesCrawled, p.DocumentsFound,
-		p.DocumentsDownloaded, p.PagesWithResults, mustJSON(nonNil(p.Errors)), mustJSON(nonNil(p.Warnings)), id)
-	if err != nil {
-		return false, err
-	}
-	return n == 1, nil
-}
-
-// failPending fails a job that never started (for example when its River job ran
-// out of attempts before the worker could begin).
-func (s *store) failActive(ctx context.Context, q querier, id string, at time.Time, message string, jerr JobError) (bool, error) {
-	n, err := q.Exec(ctx, `UPDATE skop_jobs
-SET status = 'failed', completed_at = ?, message = ?, current_agent = NULL, errors = ?
-WHERE id = ? AND status IN ('pending', 'in_progress')`, micros(at), message, mustJSON([]JobError{jerr}), id)
+		p.DocumentsDownloaded, p.PagesWithResults, mustJSON(nonNil(p.Errors)), mustJSON(nonNil(p.Warnings)), id, owner)
 	if err != nil {
 		return false, err
 	}

@@ -47,7 +47,8 @@ func (w *worker) Work(ctx context.Context, job *river.Job[discoverArgs]) error {
 	var started bool
 	err := s.db.InTx(ctx, func(tx querier) error {
 		var err error
-		if started, err = s.store.start(ctx, tx, id, time.Now().UTC()); err != nil || !started {
+		now := time.Now().UTC()
+		if started, err = s.store.start(ctx, tx, id, s.owner, now, now.Add(s.cfg.LeaseDuration)); err != nil || !started {
 			return err
 		}
 		if job.Attempt > 1 {
@@ -59,7 +60,9 @@ func (w *worker) Work(ctx context.Context, job *river.Job[discoverArgs]) error {
 		return fmt.Errorf("start job %s: %w", id, err)
 	}
 	if !started {
-		return river.JobCancel(fmt.Errorf("job %s is no longer active", id))
+		// The job ended, was cancelled, or another process holds it: this River
+		// job has nothing left to do.
+		return river.JobCancel(fmt.Errorf("job %s is not startable here: it ended or another worker holds it", id))
 	}
 	j, err := s.store.getAny(ctx, s.db, id)
 	if err != nil {
@@ -78,7 +81,7 @@ func (w *worker) Work(ctx context.Context, job *river.Job[discoverArgs]) error {
 		var ok bool
 		err := s.db.InTx(ctx, func(tx querier) error {
 			var err error
-			if ok, err = s.store.saveProgress(ctx, tx, id, acc.update()); err != nil || !ok {
+			if ok, err = s.store.saveProgress(ctx, tx, id, s.owner, acc.update()); err != nil || !ok {
 				return err
 			}
 			return s.store.addDocuments(ctx, tx, id, acc.documents(p.NewDocuments))
@@ -107,8 +110,9 @@ func (w *worker) Work(ctx context.Context, job *river.Job[discoverArgs]) error {
 		acc.message = fmt.Sprintf("Job failed: timed out after %d seconds (found %s)", j.Params.Timeout, plural(acc.kept, "matching document"))
 		return w.finish(ctx, job, StatusFailed, acc)
 	case ctx.Err() != nil:
-		// The process is shutting down: leave the job in progress for River to run
-		// again after a restart.
+		// The process is shutting down: leave the job in progress, without a
+		// lease, for River to run again after a restart.
+		w.release(ctx, id)
 		return fmt.Errorf("job %s interrupted: %w", id, ctx.Err())
 	case errors.As(runErr, &fatal):
 		acc.addError(fatal.Problem)
@@ -119,6 +123,7 @@ func (w *worker) Work(ctx context.Context, job *river.Job[discoverArgs]) error {
 		acc.message = "Job failed: internal error"
 		return w.finish(ctx, job, StatusFailed, acc)
 	default:
+		w.release(ctx, id)
 		return fmt.Errorf("job %s: %w", id, runErr) // River retries
 	}
 }
@@ -151,7 +156,7 @@ func (w *worker) finish(ctx context.Context, job *river.Job[discoverArgs], statu
 		if status == StatusCompleted {
 			u.Progress = 100
 		}
-		if ok, err = s.store.finish(fctx, tx, job.Args.JobID, status, time.Now().UTC(), u); err != nil || !ok {
+		if ok, err = s.store.finish(fctx, tx, job.Args.JobID, s.owner, status, time.Now().UTC(), u); err != nil || !ok {
 			return err
 		}
 		return rq.complete(fctx, job)
@@ -165,9 +170,11 @@ func (w *worker) finish(ctx context.Context, job *river.Job[discoverArgs], statu
 	return nil
 }
 
-// watch re-reads the job's status every StatusCheckInterval and stops the run when
-// it is no longer in progress. In one process Cancel stops the run directly; this
-// covers a cancel made by another process.
+// watch renews the job's lease every StatusCheckInterval and stops the run when the
+// job is no longer in progress under this process's lease. In one process Cancel
+// stops the run directly, and across replicas River's notification does; this
+// covers a notification that was missed (riverqueue/river#1358) and a lease that
+// another process took over, at the latest one interval later.
 func (w *worker) watch(ctx context.Context, stop context.CancelCauseFunc, id string) {
 	t := time.NewTicker(w.svc.cfg.StatusCheckInterval)
 	defer t.Stop()
@@ -176,13 +183,21 @@ func (w *worker) watch(ctx context.Context, stop context.CancelCauseFunc, id str
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			var status Status
-			err := w.svc.db.QueryRow(ctx, `SELECT status FROM skop_jobs WHERE id = ?`, id).Scan(&status)
-			if err == nil && status != StatusInProgress {
+			ok, err := w.svc.store.renew(ctx, w.svc.db, id, w.svc.owner, time.Now().Add(w.svc.cfg.LeaseDuration))
+			if err == nil && !ok {
 				stop(errCancelled)
 				return
 			}
 		}
+	}
+}
+
+// release gives up the lease on a job this process stops running without ending it.
+func (w *worker) release(ctx context.Context, id string) {
+	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), finalWriteTimeout)
+	defer cancel()
+	if err := w.svc.store.release(rctx, w.svc.db, id, w.svc.owner); err != nil {
+		w.svc.log.Warn("release job lease", "job_id", id, "error", err)
 	}
 }
 

@@ -2,6 +2,7 @@ package jobs
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"testing"
@@ -130,15 +131,15 @@ func TestStateMachineGuards(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Every worker transition is refused on a cancelled job.
-	ok, err := s.store.start(ctx, s.db, j.ID, time.Now())
+	ok, err := s.store.start(ctx, s.db, j.ID, s.owner, time.Now(), time.Now().Add(time.Minute))
 	if err != nil || ok {
 		t.Errorf("start on a cancelled job: %v %v", ok, err)
 	}
-	ok, err = s.store.saveProgress(ctx, s.db, j.ID, &progressUpdate{Message: "x"})
+	ok, err = s.store.saveProgress(ctx, s.db, j.ID, s.owner, &progressUpdate{Message: "x"})
 	if err != nil || ok {
 		t.Errorf("saveProgress on a cancelled job: %v %v", ok, err)
 	}
-	ok, err = s.store.finish(ctx, s.db, j.ID, StatusCompleted, time.Now(), &progressUpdate{Message: "x"})
+	ok, err = s.store.finish(ctx, s.db, j.ID, s.owner, StatusCompleted, time.Now(), &progressUpdate{Message: "x"})
 	if err != nil || ok {
 		t.Errorf("finish on a cancelled job: %v %v", ok, err)
 	}
@@ -164,5 +165,76 @@ func TestNewJobID(t *testing.T) {
 			}
 		}
 		seen[id] = true
+	}
+}
+
+// TestLeases shows the lease rules on one job: a second process cannot start a job
+// another holds, cannot write to it, and takes it over once the lease ran out and
+// the reaper requeued it; the first process's writes are then refused.
+func TestLeases(t *testing.T) {
+	s, owner := newTestService(t, 0)
+	ctx := context.Background()
+	j, err := s.Create(ctx, owner, CreateRequest{Website: "https://example.com/", Prompt: "council minutes", Params: DefaultParams()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now()
+	if ok, err := s.store.start(ctx, s.db, j.ID, "first", now, now.Add(time.Minute)); err != nil || !ok {
+		t.Fatalf("first start: %v %v", ok, err)
+	}
+	if ok, _ := s.store.start(ctx, s.db, j.ID, "second", now, now.Add(time.Minute)); ok {
+		t.Error("a second process started a job whose lease is held")
+	}
+	if ok, _ := s.store.saveProgress(ctx, s.db, j.ID, "second", &progressUpdate{Message: "x"}); ok {
+		t.Error("a process without the lease wrote progress")
+	}
+	// The first process dies: its lease runs out, and the reaper requeues the job.
+	if ok, _ := s.store.renew(ctx, s.db, j.ID, "first", now.Add(-time.Second)); !ok {
+		t.Fatal("renew by the owner failed")
+	}
+	if err := s.reapOnce(ctx); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := s.Get(ctx, owner, j.ID)
+	if got.Status != StatusInProgress || got.RiverJobID == j.RiverJobID {
+		t.Fatalf("after the reaper: %s, river job %d (was %d)", got.Status, got.RiverJobID, j.RiverJobID)
+	}
+	if ok, err := s.store.start(ctx, s.db, j.ID, "second", time.Now(), time.Now().Add(time.Minute)); err != nil || !ok {
+		t.Fatalf("second start after the requeue: %v %v", ok, err)
+	}
+	if ok, _ := s.store.renew(ctx, s.db, j.ID, "first", time.Now().Add(time.Minute)); ok {
+		t.Error("the dead process renewed a lease it lost")
+	}
+	if ok, _ := s.store.finish(ctx, s.db, j.ID, "first", StatusCompleted, time.Now(), &progressUpdate{}); ok {
+		t.Error("the dead process finished a job it lost")
+	}
+	if ok, err := s.store.finish(ctx, s.db, j.ID, "second", StatusCompleted, time.Now(), &progressUpdate{Message: "done"}); err != nil || !ok {
+		t.Errorf("the new owner could not finish: %v %v", ok, err)
+	}
+}
+
+func TestLostJobFailsWhenAttemptsAreSpent(t *testing.T) {
+	s, owner := newTestService(t, 0)
+	ctx := context.Background()
+	j, err := s.Create(ctx, owner, CreateRequest{Website: "https://example.com/", Prompt: "council minutes", Params: DefaultParams()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range s.cfg.MaxAttempts {
+		now := time.Now()
+		if ok, err := s.store.start(ctx, s.db, j.ID, fmt.Sprint("p", i), now, now.Add(-time.Millisecond)); err != nil || !ok {
+			t.Fatalf("start %d: %v %v", i, ok, err)
+		}
+		if err := s.reapOnce(ctx); err != nil {
+			t.Fatal(err)
+		}
+		// The reaper holds a requeued job briefly; let that run out too.
+		if _, err := s.db.Exec(ctx, `UPDATE skop_jobs SET lease_expires_at = 0 WHERE id = ? AND lease_owner IS NULL AND status = 'in_progress'`, j.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, _ := s.Get(ctx, owner, j.ID)
+	if got.Status != StatusFailed || len(got.Errors) != 1 || got.Errors[0].ErrorType != "worker_lost" {
+		t.Fatalf("after %d lost attempts: %s %+v", s.cfg.MaxAttempts, got.Status, got.Errors)
 	}
 }

@@ -345,3 +345,72 @@ func TestManyJobsAcrossReplicas(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// TestReplicaKilledMidJob SIGKILLs the only replica running a job: the job's lease
+// runs out, another replica's reaper queues it again, and it completes there. It
+// reports how long the job was without a worker.
+func TestReplicaKilledMidJob(t *testing.T) {
+	dsn, key := cluster(t)
+	site := slowSite(40, 80*time.Millisecond)
+	defer site.Close()
+	fast := []string{"--lease", "2s", "--status-check-interval", "200ms", "--reap-interval", "500ms"}
+	a := startReplica(t, "A", dsn, 0, true, fast...)
+	b := startReplica(t, "B", dsn, 1, false, fast...)
+	c := a.client(t, key)
+	created, err := c.CreateJobWithResponse(context.Background(), client.ScrapeRequest{Website: site.URL + "/", Prompt: "Find the council minutes from 2025",
+		Parameters: &client.ScrapeParameters{SinglePage: ptr(false)}})
+	if err != nil || created.JSON201 == nil {
+		t.Fatalf("create: %v %v", err, created)
+	}
+	id := created.JSON201.JobId
+	waitFor(t, 30*time.Second, "the job to run on B", func() bool { return status(t, c, id).Status == client.JobStatusInProgress })
+	startReplica(t, "C", dsn, 1, false, fast...)
+	b.stop(syscall.SIGKILL)
+	killed := time.Now()
+	// The job resumes on C: the site sees requests again.
+	waitFor(t, 60*time.Second, "the job to resume on another replica", func() bool { return len(site.RequestsAfter(killed.Add(100*time.Millisecond))) > 0 })
+	resumed := site.RequestsAfter(killed.Add(100 * time.Millisecond))[0].At
+	waitFor(t, 60*time.Second, "the job to end", func() bool { return !status(t, c, id).IsActive })
+	st := status(t, c, id)
+	if st.Status != client.JobStatusCompleted {
+		t.Fatalf("job ended %s: %s %+v", st.Status, st.Message, st.Errors)
+	}
+	res, err := c.GetJobResultsWithResponse(context.Background(), id)
+	if err != nil || res.JSON200 == nil || len(res.JSON200.Documents) != 40 {
+		t.Errorf("results after recovery: %v, %d documents", err, len(res.JSON200.Documents))
+	}
+	t.Logf("a replica was killed mid-job; the job resumed on another %v later (lease 2s, reap every 500ms) and completed", resumed.Sub(killed).Round(time.Millisecond))
+}
+
+// TestCancelledJobIsNotResurrected kills the replica running a job right after the
+// job was cancelled: the reaper never queues a cancelled job again.
+func TestCancelledJobIsNotResurrected(t *testing.T) {
+	dsn, key := cluster(t)
+	site := slowSite(40, 80*time.Millisecond)
+	defer site.Close()
+	fast := []string{"--lease", "2s", "--status-check-interval", "200ms", "--reap-interval", "500ms"}
+	a := startReplica(t, "A", dsn, 0, true, fast...)
+	b := startReplica(t, "B", dsn, 1, false, fast...)
+	startReplica(t, "C", dsn, 1, false, fast...)
+	c := a.client(t, key)
+	created, err := c.CreateJobWithResponse(context.Background(), client.ScrapeRequest{Website: site.URL + "/", Prompt: "Find the council minutes from 2025",
+		Parameters: &client.ScrapeParameters{SinglePage: ptr(false)}})
+	if err != nil || created.JSON201 == nil {
+		t.Fatalf("create: %v %v", err, created)
+	}
+	id := created.JSON201.JobId
+	waitFor(t, 30*time.Second, "the job to run", func() bool { return status(t, c, id).Status == client.JobStatusInProgress })
+	r, err := c.CancelJobWithResponse(context.Background(), id)
+	if err != nil || r.JSON200 == nil {
+		t.Fatalf("cancel: %v %v", err, r)
+	}
+	b.stop(syscall.SIGKILL)
+	answered := time.Now()
+	time.Sleep(4 * time.Second) // two leases' worth
+	if st := status(t, c, id); st.Status != client.JobStatusCancelled || !st.CancelledAt.Equal(r.JSON200.CancelledAt) {
+		t.Errorf("the cancelled job is now %s", st.Status)
+	}
+	if late := site.RequestsAfter(answered.Add(50 * time.Millisecond)); len(late) > 0 {
+		t.Errorf("%d requests after the cancel, first %v", len(late), late[0])
+	}
+}

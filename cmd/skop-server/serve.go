@@ -32,6 +32,8 @@ type common struct {
 	perHost      *int
 	perHostDelay *time.Duration
 	statusCheck  *time.Duration
+	lease        *time.Duration
+	reapInterval *time.Duration
 	logFormat    *string
 }
 
@@ -47,6 +49,8 @@ func commonFlags(fs *flag.FlagSet, defaultWorkers int) *common {
 		perHost:      fs.Int("per-host-concurrency", envInt("SKOP_PER_HOST_CONCURRENCY", 4), "requests in flight to one website (env SKOP_PER_HOST_CONCURRENCY)"),
 		perHostDelay: fs.Duration("per-host-delay", envDuration("SKOP_PER_HOST_DELAY", 0), "pause between requests to one website, e.g. 250ms (env SKOP_PER_HOST_DELAY)"),
 		statusCheck:  fs.Duration("status-check-interval", envDuration("SKOP_STATUS_CHECK_INTERVAL", time.Second), "how often a running job re-reads its status, so a cancel whose signal was missed still stops it (env SKOP_STATUS_CHECK_INTERVAL)"),
+		lease:        fs.Duration("lease", envDuration("SKOP_LEASE", 30*time.Second), "how long a running job stays with a replica that stopped renewing it before another takes it over (env SKOP_LEASE)"),
+		reapInterval: fs.Duration("reap-interval", envDuration("SKOP_REAP_INTERVAL", 5*time.Second), "how often each replica looks for jobs whose replica died (env SKOP_REAP_INTERVAL)"),
 		logFormat:    fs.String("log-format", envOr("SKOP_LOG_FORMAT", "text"), "text or json (env SKOP_LOG_FORMAT)"),
 	}
 }
@@ -79,6 +83,8 @@ func (c *common) open(ctx context.Context) (*app, error) {
 		MaxActivePerKey:     *c.maxActive,
 		PricePerPage:        *c.pricePerPage,
 		StatusCheckInterval: *c.statusCheck,
+		LeaseDuration:       *c.lease,
+		ReapInterval:        *c.reapInterval,
 		Discovery: discovery.Config{AllowPrivateNetworks: *c.allowPrivate, MaxPages: *c.maxPages, MaxDepth: *c.maxDepth,
 			PerHostConcurrency: *c.perHost, PerHostDelay: *c.perHostDelay},
 		Logger: log,
