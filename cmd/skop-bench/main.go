@@ -5,6 +5,9 @@
 //	    prints per-case and micro-averaged precision, recall and F1.
 //	skop-bench crawl -pages N
 //	    crawls a generated N-page local site and reports pages/s and peak memory.
+//	skop-bench throughput -db DSN -replicas N [-jobs M]
+//	    starts N skop-server replicas on one database and reports jobs/s created
+//	    and completed.
 package main
 
 import (
@@ -23,6 +26,8 @@ func main() {
 		err = runDiscovery(os.Args[2:])
 	case "crawl":
 		err = runCrawl(os.Args[2:])
+	case "throughput":
+		err = runThroughput(os.Args[2:])
 	default:
 		err = fmt.Errorf("unknown benchmark %q (want discovery or crawl)", os.Args[1])
 	}
