@@ -34,6 +34,7 @@ type common struct {
 	statusCheck  *time.Duration
 	lease        *time.Duration
 	reapInterval *time.Duration
+	maxAttempts  *int
 	logFormat    *string
 }
 
@@ -51,6 +52,7 @@ func commonFlags(fs *flag.FlagSet, defaultWorkers int) *common {
 		statusCheck:  fs.Duration("status-check-interval", envDuration("SKOP_STATUS_CHECK_INTERVAL", time.Second), "how often a running job re-reads its status, so a cancel whose signal was missed still stops it (env SKOP_STATUS_CHECK_INTERVAL)"),
 		lease:        fs.Duration("lease", envDuration("SKOP_LEASE", 30*time.Second), "how long a running job stays with a replica that stopped renewing it before another takes it over (env SKOP_LEASE)"),
 		reapInterval: fs.Duration("reap-interval", envDuration("SKOP_REAP_INTERVAL", 5*time.Second), "how often each replica looks for jobs whose replica died (env SKOP_REAP_INTERVAL)"),
+		maxAttempts:  fs.Int("max-attempts", envInt("SKOP_MAX_ATTEMPTS", 3), "times a job is run again after its worker failed or died, before it fails (env SKOP_MAX_ATTEMPTS)"),
 		logFormat:    fs.String("log-format", envOr("SKOP_LOG_FORMAT", "text"), "text or json (env SKOP_LOG_FORMAT)"),
 	}
 }
@@ -84,6 +86,7 @@ func (c *common) open(ctx context.Context) (*app, error) {
 		PricePerPage:        *c.pricePerPage,
 		StatusCheckInterval: *c.statusCheck,
 		LeaseDuration:       *c.lease,
+		MaxAttempts:         *c.maxAttempts,
 		ReapInterval:        *c.reapInterval,
 		Discovery: discovery.Config{AllowPrivateNetworks: *c.allowPrivate, MaxPages: *c.maxPages, MaxDepth: *c.maxDepth,
 			PerHostConcurrency: *c.perHost, PerHostDelay: *c.perHostDelay},
