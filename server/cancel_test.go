@@ -26,6 +26,22 @@ func cancelJob(t *testing.T, c *client.ClientWithResponses, id string) *client.C
 	return resp
 }
 
+// cancelAndWatch cancels a running job, requires a 200, and then watches the site
+// for a while: no request may start later than grace after the answer.
+func cancelAndWatch(t *testing.T, c *client.ClientWithResponses, site *testsite.Site, id string, watch time.Duration) *client.CancelJobResponse {
+	t.Helper()
+	resp := cancelJob(t, c, id)
+	answered := time.Now()
+	if resp.JSON200 == nil {
+		t.Fatalf("cancel: %d %s", resp.StatusCode(), resp.Body)
+	}
+	time.Sleep(watch)
+	if late := site.RequestsAfter(answered.Add(grace)); len(late) > 0 {
+		t.Errorf("%d requests started more than %v after the cancel was answered: %v", len(late), grace, late)
+	}
+	return resp
+}
+
 func TestCancelBadID(t *testing.T) {
 	h := start(t, options{workers: 0})
 	for _, id := range []string{"JOB-1", "job_ABC", "job_", "123", "job_abc-def", "job_" + strings.Repeat("a", 80)} {
@@ -166,15 +182,7 @@ func TestCancelMidCrawl(t *testing.T) {
 		}
 		time.Sleep(5 * time.Millisecond)
 	}
-	resp := cancelJob(t, c, id)
-	answered := time.Now()
-	if resp.JSON200 == nil {
-		t.Fatalf("cancel: %d %s", resp.StatusCode(), resp.Body)
-	}
-	time.Sleep(500 * time.Millisecond)
-	if late := site.RequestsAfter(answered.Add(grace)); len(late) > 0 {
-		t.Errorf("%d requests started more than %v after the cancel was answered: %v", len(late), grace, late)
-	}
+	resp := cancelAndWatch(t, c, site, id, 500*time.Millisecond)
 	if n := len(site.Requests()); n >= 1+40*3 {
 		t.Errorf("the crawl fetched all %d pages despite the cancel", n)
 	}
@@ -202,15 +210,7 @@ func TestCancelKeepsDocumentsFound(t *testing.T) {
 		}
 		time.Sleep(5 * time.Millisecond)
 	}
-	resp := cancelJob(t, c, id)
-	answered := time.Now()
-	if resp.JSON200 == nil {
-		t.Fatalf("cancel: %d %s", resp.StatusCode(), resp.Body)
-	}
-	time.Sleep(300 * time.Millisecond)
-	if late := site.RequestsAfter(answered.Add(grace)); len(late) > 0 {
-		t.Errorf("%d requests after the cancel: %v", len(late), late)
-	}
+	cancelAndWatch(t, c, site, id, 300*time.Millisecond)
 	after := h.results(c, id)
 	if after.Status != client.JobStatusCancelled || len(after.Documents) < len(before.Documents) || len(after.Documents) >= 30 {
 		t.Errorf("results after cancel: %s with %d documents (had %d before)", after.Status, len(after.Documents), len(before.Documents))

@@ -144,6 +144,17 @@ func status(t *testing.T, c *client.ClientWithResponses, id string) *client.JobS
 	return r.JSON200
 }
 
+// createCrawl creates a job that crawls the whole site.
+func createCrawl(t *testing.T, c *client.ClientWithResponses, site *testsite.Site) string {
+	t.Helper()
+	created, err := c.CreateJobWithResponse(context.Background(), client.ScrapeRequest{Website: site.URL + "/", Prompt: "Find the council minutes from 2025",
+		Parameters: &client.ScrapeParameters{SinglePage: ptr(false)}})
+	if err != nil || created.JSON201 == nil {
+		t.Fatalf("create: %v %v", err, created)
+	}
+	return created.JSON201.JobId
+}
+
 func percentile(ds []time.Duration, p float64) time.Duration {
 	s := slices.Clone(ds)
 	slices.Sort(s)
@@ -182,12 +193,7 @@ func TestCancelToStop(t *testing.T) {
 	const grace = 50 * time.Millisecond
 	var latencies []time.Duration
 	for round := range 20 {
-		created, err := ca.CreateJobWithResponse(context.Background(), client.ScrapeRequest{Website: site.URL + "/", Prompt: "Find the council minutes from 2025",
-			Parameters: &client.ScrapeParameters{SinglePage: ptr(false)}})
-		if err != nil || created.JSON201 == nil {
-			t.Fatalf("create: %v %v", err, created)
-		}
-		id := created.JSON201.JobId
+		id := createCrawl(t, ca, site)
 		waitFor(t, 30*time.Second, "the job to crawl", func() bool {
 			st := status(t, cb, id)
 			return st.Status == client.JobStatusInProgress && st.TotalPagesCrawled >= 3
@@ -357,12 +363,7 @@ func TestReplicaKilledMidJob(t *testing.T) {
 	a := startReplica(t, "A", dsn, 0, true, fast...)
 	b := startReplica(t, "B", dsn, 1, false, fast...)
 	c := a.client(t, key)
-	created, err := c.CreateJobWithResponse(context.Background(), client.ScrapeRequest{Website: site.URL + "/", Prompt: "Find the council minutes from 2025",
-		Parameters: &client.ScrapeParameters{SinglePage: ptr(false)}})
-	if err != nil || created.JSON201 == nil {
-		t.Fatalf("create: %v %v", err, created)
-	}
-	id := created.JSON201.JobId
+	id := createCrawl(t, c, site)
 	waitFor(t, 30*time.Second, "the job to run on B", func() bool { return status(t, c, id).Status == client.JobStatusInProgress })
 	startReplica(t, "C", dsn, 1, false, fast...)
 	b.stop(syscall.SIGKILL)
@@ -393,12 +394,7 @@ func TestCancelledJobIsNotResurrected(t *testing.T) {
 	b := startReplica(t, "B", dsn, 1, false, fast...)
 	startReplica(t, "C", dsn, 1, false, fast...)
 	c := a.client(t, key)
-	created, err := c.CreateJobWithResponse(context.Background(), client.ScrapeRequest{Website: site.URL + "/", Prompt: "Find the council minutes from 2025",
-		Parameters: &client.ScrapeParameters{SinglePage: ptr(false)}})
-	if err != nil || created.JSON201 == nil {
-		t.Fatalf("create: %v %v", err, created)
-	}
-	id := created.JSON201.JobId
+	id := createCrawl(t, c, site)
 	waitFor(t, 30*time.Second, "the job to run", func() bool { return status(t, c, id).Status == client.JobStatusInProgress })
 	r, err := c.CancelJobWithResponse(context.Background(), id)
 	if err != nil || r.JSON200 == nil {
