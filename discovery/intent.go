@@ -15,11 +15,14 @@ import (
 type Intent struct {
 	Kinds    []string // document kinds asked for, e.g. "minutes"
 	Excluded []string // kinds the prompt rules out ("not the agenda packets")
-	Bodies   []string // meeting bodies asked for, e.g. "council"
-	Core     []Group  // topic terms that should all be present
-	Optional []Group  // alternatives listed as examples ("vacation, sick leave, …")
-	Periods  []Period // what the documents must cover; empty means any time
-	Current  bool     // superseded, rescinded, archived and draft versions do not count
+	// ExcludedTerms are other things the prompt rules out ("except the capital
+	// budget": "capital").
+	ExcludedTerms []Group
+	Bodies        []string // meeting bodies asked for, e.g. "council"
+	Core          []Group  // topic terms that should all be present
+	Optional      []Group  // alternatives listed as examples ("vacation, sick leave, …")
+	Periods       []Period // what the documents must cover; empty means any time
+	Current       bool     // superseded, rescinded, archived and draft versions do not count
 	// Head is the index in Core of the topic's head term, or -1: the term right
 	// before the kind ("leave" in "leave policies"), else the last specific one
 	// ("leave" in "policies on employee leave").
@@ -149,11 +152,12 @@ var (
 )
 
 var (
-	fyStartRE   = regexp.MustCompile(`(?:year|fy)\s+(?:runs|begins|starts|start|run)\s+(?:from\s+|on\s+|in\s+)?` + monthRE + `\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:\s*(?:-|to|through|until)\s*` + monthRE + `\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?)?`)
-	fySplitRE   = regexp.MustCompile(`\b(?:(?:fiscal|financial|academic|school)\s+year|fy|ay)\s*'?((?:19|20)?\d\d)\s*(?:-|–|/|to)\s*'?((?:19|20)?\d\d)\b`)
-	fyPrefixRE  = regexp.MustCompile(`\b(?:(?:fiscal|financial)\s+year|fy)\s*'?((?:19|20)\d\d|\d\d)\b`)
-	fySuffixRE  = regexp.MustCompile(`\b((?:19|20)\d\d)\s+(?:fiscal|financial)\s+year\b`)
-	yearRangeRE = regexp.MustCompile(`\b(between\s+)?((?:19|20)\d\d)\s*(?:-|–|—|to|through|until|and)\s*((?:19|20)\d\d)\b`)
+	fyStartRE      = regexp.MustCompile(`(?:year|fy)\s+(?:runs|begins|starts|start|run)\s+(?:from\s+|on\s+|in\s+)?` + monthRE + `\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:\s*(?:-|to|through|until)\s*` + monthRE + `\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?)?`)
+	fySplitRE      = regexp.MustCompile(`\b(?:(?:fiscal|financial|academic|school)\s+year|fy|ay)\s*'?((?:19|20)?\d\d)\s*(?:-|–|/|to)\s*'?((?:19|20)?\d\d)\b`)
+	fyPrefixRE     = regexp.MustCompile(`\b(?:(?:fiscal|financial)\s+year|fy)\s*'?((?:19|20)\d\d|\d\d)\b`)
+	fySplitAfterRE = regexp.MustCompile(`\b((?:19|20)\d\d)\s*(?:-|–|/)\s*'?((?:19|20)?\d\d)\s+(?:fiscal|financial|academic|school)\s+year\b`)
+	fySuffixRE     = regexp.MustCompile(`\b((?:19|20)\d\d)\s+(?:fiscal|financial)\s+year\b`)
+	yearRangeRE    = regexp.MustCompile(`\b(between\s+)?((?:19|20)\d\d)\s*(?:-|–|—|to|through|until|and)\s*((?:19|20)\d\d)\b`)
 	// "since 2020", "after 2020", "from 2020 onwards": an open range. A bare "from
 	// 2025" ("minutes from 2025") means that year and is left to the year rule.
 	sinceRE    = regexp.MustCompile(`\b(?:(?:since|after)\s+((?:19|20)\d\d)\b|from\s+((?:19|20)\d\d)\s+(?:on(?:ward)?s?|to (?:date|now|present|today))\b)`)
@@ -162,13 +166,16 @@ var (
 	negationRE = regexp.MustCompile(`\b(?:not|excluding|exclude|except|without|other than|but not|no)\b[^.;:!?]*`)
 	listRE     = regexp.MustCompile(`(?:\s[-–—]\s|:|\bsuch as\b|\bincluding\b|\be\.g\.|\bfor example\b|\bespecially\b)([^.;!?]*)`)
 	parenRE    = regexp.MustCompile(`\(([^)]*)\)`)
-	possessRE  = regexp.MustCompile(`(?:[A-Z][\w&.-]*\s+)*[A-Za-z][\w&.-]*(?:'s|s'|’s|s’)(?:\s|$)`)
+	possessRE  = regexp.MustCompile(`(\w)(?:'s|’s|'|’)(\s|$|[.,;:!?)])`)
+	partsRE    = regexp.MustCompile(`\s*(?:,|\bor\b|\band\b|\bnor\b)\s*`)
 )
 
 var (
 	meetingKinds      = map[string]bool{"minutes": true, "agenda": true, "packet": true, "transcript": true}
 	impliedByMeetings = map[string]bool{"meet": true, "session": true, "regular": true}
 )
+
+var negationWords = map[string]bool{"not": true, "exclud": true, "exclude": true, "except": true, "without": true, "no": true, "but": true, "than": true}
 
 var numberWords = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
@@ -179,9 +186,9 @@ func ParsePrompt(prompt string, now time.Time) Intent {
 	}
 	now = now.UTC()
 	var in Intent
-	// Owners named in the possessive ("Clearbrook's", "the university's") are the
-	// site itself: every document on it is theirs, so they say nothing.
-	text := possessRE.ReplaceAllString(prompt, " ")
+	// "Clearbrook's" is "Clearbrook": an owner named in the possessive is usually
+	// the site itself, which the scorer recognises from the home page's title.
+	text := possessRE.ReplaceAllString(prompt, "$1$2")
 	lower := strings.ToLower(text)
 	lower = strings.NewReplacer("’", "'", "–", "-", "—", "-").Replace(lower)
 
@@ -197,9 +204,25 @@ func ParsePrompt(prompt string, now time.Time) Intent {
 		excluded = append(excluded, s)
 		return " . "
 	})
-	for _, s := range excluded {
-		for _, m := range kindTable.find(tokens(s)) {
-			in.Excluded = appendNew(in.Excluded, m.value)
+	for _, clause := range excluded {
+		// Each part of "not the X, the Y or the Z" rules out a kind, or else
+		// the phrase that remains ("except the capital budget": "capital").
+		for _, part := range partsRE.Split(clause, -1) {
+			ptoks := tokens(part)
+			used := make([]bool, len(ptoks))
+			for _, m := range kindTable.find(ptoks) {
+				in.Excluded = appendNew(in.Excluded, m.value)
+				markUsed(used, m)
+			}
+			var rest []string
+			for i, t := range ptoks {
+				if !used[i] && !stopWords[t] && !negationWords[t] && len(t) > 1 && !isDigits(t) {
+					rest = append(rest, t)
+				}
+			}
+			if len(rest) > 0 {
+				in.ExcludedTerms = append(in.ExcludedTerms, Group{Label: strings.Join(rest, " "), Alts: [][]string{rest}})
+			}
 		}
 	}
 	// Examples and alternative names are optional: any one of them is a bonus.
@@ -351,8 +374,11 @@ func parsePeriods(s string, now time.Time) ([]Period, string) {
 		startMonth = months[m[1]]
 		s = strings.Replace(s, m[0], " ", 1)
 	}
-	blank(fySplitRE, func(m []string) []Period {
+	split := func(m []string) []Period {
 		a, b := fullYear(m[1]), fullYear(m[2])
+		if len(m[2]) == 2 {
+			b = a/100*100 + atoi(m[2])
+		}
 		if b != a+1 {
 			return nil
 		}
@@ -361,7 +387,9 @@ func parsePeriods(s string, now time.Time) ([]Period, string) {
 			sm = 7 // a split fiscal year with no stated start runs July–June
 		}
 		return []Period{{day(a, sm, 1), day(a+1, sm, 1)}}
-	})
+	}
+	blank(fySplitRE, split)
+	blank(fySplitAfterRE, split)
 	fiscal := func(m []string) []Period {
 		y := fullYear(m[1])
 		if startMonth > 1 {

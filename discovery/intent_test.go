@@ -33,6 +33,8 @@ func TestParsePrompt(t *testing.T) {
 		optional []string
 		periods  []string
 		current  bool
+
+		excludedTerms []string
 	}{
 		{prompt: "Find all board meeting minutes from 2025", kinds: []string{"minutes"}, bodies: []string{"board"},
 			periods: []string{"2025-01-01..2026-01-01"}},
@@ -49,11 +51,13 @@ func TestParsePrompt(t *testing.T) {
 			periods: []string{"2023-07-01..2024-07-01"}},
 		{prompt: "Board minutes for fiscal year 2024-25 (the fiscal year runs October 1 to September 30)", kinds: []string{"minutes"},
 			bodies: []string{"board"}, periods: []string{"2024-10-01..2025-10-01"}},
-		{prompt: "Find the university's current data privacy policy.", kinds: []string{"policy"}, core: []string{"data privacy"}, current: true},
+		{prompt: "Find the university's current data privacy policy.", kinds: []string{"policy"}, core: []string{"university", "data privacy"}, current: true},
 		{prompt: "current policies on employee leave - vacation, sick leave, parental leave and other time off",
 			kinds: []string{"policy"}, core: []string{"employee", "leave"}, optional: []string{"vacat", "sick", "parental", "time off"}, current: true},
 		{prompt: "Find Clearbrook's annual water quality reports (Consumer Confidence Reports).",
-			kinds: []string{"water quality report"}},
+			kinds: []string{"water quality report"}, core: []string{"clearbrook"}},
+		{prompt: "school board minutes for the 2023-24 school year", kinds: []string{"minutes"}, bodies: []string{"school board"},
+			periods: []string{"2023-07-01..2024-07-01"}},
 		{prompt: "budget documents from last year", kinds: []string{"budget"}, periods: []string{"2024-01-01..2025-01-01"}},
 		{prompt: "traffic reports 2022-2024", kinds: []string{"report"}, core: []string{"traffic"}, periods: []string{"2022-01-01..2025-01-01"}},
 		{prompt: "traffic studies since 2020", kinds: []string{"study"}, core: []string{"traffic"}, periods: []string{"2020-01-01..2026-01-01"}},
@@ -66,6 +70,7 @@ func TestParsePrompt(t *testing.T) {
 		{prompt: "interim report for the first half of 2025", kinds: []string{"quarterly report"}, periods: []string{"2025-01-01..2025-07-01"}},
 		{prompt: "Request for proposals for road repair", kinds: []string{"solicitation"}, core: []string{"road", "repair"}},
 		{prompt: "Find all documents", core: nil},
+		{prompt: "Find the budget documents except the capital budget", kinds: []string{"budget"}, excludedTerms: []string{"capital"}},
 	}
 	for _, tt := range tests {
 		in := ParsePrompt(tt.prompt, now)
@@ -80,6 +85,7 @@ func TestParsePrompt(t *testing.T) {
 		check("core", labels(in.Core), tt.core)
 		check("optional", labels(in.Optional), tt.optional)
 		check("periods", periods(in.Periods), tt.periods)
+		check("excludedTerms", labels(in.ExcludedTerms), tt.excludedTerms)
 		if in.Current != tt.current {
 			t.Errorf("%q: current = %v", tt.prompt, in.Current)
 		}

@@ -92,6 +92,9 @@ func pathDir(p string) string {
 	return ""
 }
 
+// strongFields name the document itself: its link, title and opening lines.
+var strongFields = []string{"anchor", "title", "column", "row", "doctitle", "dochead", "disposition", "filename"}
+
 // linkFields are the fields known before the document is read, used to weigh terms.
 var linkFields = []string{"anchor", "title", "column", "row", "filename", "query", "caption", "headings"}
 
@@ -247,6 +250,10 @@ func (e *evidence) period() (Period, bool, bool) {
 			}
 		}
 	}
+	// "March 12" in a row under a "2024" heading or caption.
+	if p, ok := e.monthDayUnderYear(); ok {
+		return p, false, true
+	}
 	for _, names := range [][]string{{"row", "anchor", "title", "doctitle", "dochead"}, {"disposition", "filename"}, {"caption", "headings"}, {"urldir"}} {
 		for _, name := range names {
 			if f, ok := e.fields[name]; ok {
@@ -257,6 +264,33 @@ func (e *evidence) period() (Period, bool, bool) {
 		}
 	}
 	return Period{}, false, false
+}
+
+var monthDayRE = regexp.MustCompile(`\b` + monthRE + `\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b`)
+
+// monthDayUnderYear combines a month and day in the link's own text with the one
+// year its section names.
+func (e *evidence) monthDayUnderYear() (Period, bool) {
+	var md []string
+	for _, name := range []string{"row", "anchor", "title"} {
+		if f, ok := e.fields[name]; ok {
+			if m := monthDayRE.FindStringSubmatch(strings.ToLower(f.text)); m != nil {
+				md = m
+				break
+			}
+		}
+	}
+	if md == nil {
+		return Period{}, false
+	}
+	for _, name := range []string{"caption", "heading", "headings"} {
+		if f, ok := e.fields[name]; ok {
+			if _, years := findDates(f.text); len(years) == 1 {
+				return validDay(years[0].From.Year(), months[md[1]], atoi(md[2]))
+			}
+		}
+	}
+	return Period{}, false
 }
 
 var statusFields = []string{"row", "anchor", "title", "column", "doctitle", "dochead", "filename", "disposition", "caption", "pagenote", "query"}
@@ -433,7 +467,7 @@ func (s *scorer) score(e *evidence) (float64, string) {
 			f = bodyMismatch
 			for _, b := range bodies {
 				for _, want := range in.Bodies {
-					if b == want || strings.HasSuffix(b, " "+want) {
+					if b == want || (want == "commission" && strings.HasSuffix(b, " commission")) {
 						f = 1
 					}
 				}
@@ -464,6 +498,15 @@ func (s *scorer) score(e *evidence) (float64, string) {
 		}
 		score *= f
 		why = append(why, fmt.Sprintf("period %s×%.2f", p.From.Format("2006-01-02"), f))
+	}
+
+	// What the prompt rules out by name, in the document's own words.
+	for _, g := range in.ExcludedTerms {
+		if e.groupMatch(g, strongFields) > 0 {
+			score *= kindExcluded
+			why = append(why, fmt.Sprintf("excluded %q×%.2f", g.Label, kindExcluded))
+			break
+		}
 	}
 
 	// Status: superseded, rescinded and draft versions.

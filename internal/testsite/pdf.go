@@ -20,7 +20,7 @@ func PDF(title, text string, pad int) []byte {
 	}
 	var content strings.Builder
 	for i, line := range strings.Split(text, "\n") {
-		fmt.Fprintf(&content, "BT /F1 12 Tf 72 %d Td (%s) Tj ET\n", 720-16*i, esc(line))
+		fmt.Fprintf(&content, "BT /F1 12 Tf 1 0 0 1 72 %d Tm (%s) Tj ET\n", 720-16*i, esc(line))
 	}
 	objects := []string{
 		"<< /Type /Catalog /Pages 2 0 R >>",
