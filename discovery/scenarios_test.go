@@ -123,3 +123,55 @@ func expectAt(t *testing.T, site *testsite.Site, start, prompt string, singlePag
 		t.Errorf("%q: documents = %v, want %v%s", prompt, got, want, detail)
 	}
 }
+
+func TestScenarioDocumentCenterAndOrdinances(t *testing.T) {
+	res := map[string]testsite.Resource{
+		"/": testsite.HTML(`<html><head><title>Town of Bexley</title></head><body><a href="/government/ordinances">Ordinances</a> <a href="/hr">Human Resources</a></body></html>`),
+		"/government/ordinances": testsite.HTML(`<html><head><title>Ordinances</title></head><body><h1>Adopted ordinances</h1>
+			<table><thead><tr><th>Number</th><th>Title</th><th>Adopted</th></tr></thead><tbody>
+			<tr><td><a href="/DocumentCenter/View/881/Ordinance-2024-05">2024-05</a></td><td>Short-term rental regulations</td><td>May 14, 2024</td></tr>
+			<tr><td><a href="/DocumentCenter/View/902/Ordinance-2024-11">2024-11</a></td><td>Sidewalk repair program</td><td>November 12, 2024</td></tr>
+			<tr><td><a href="/DocumentCenter/View/760/Ordinance-2023-19">2023-19</a></td><td>Tree preservation</td><td>December 5, 2023</td></tr>
+			<tr><td><a href="/DocumentCenter/View/905/Resolution-2024-30">Res. 2024-30</a></td><td>Fee schedule resolution</td><td>November 12, 2024</td></tr>
+			</tbody></table></body></html>`),
+		"/DocumentCenter/View/881/Ordinance-2024-05": {ContentType: "application/pdf", Body: testsite.PDF("", "TOWN OF BEXLEY\nORDINANCE NO. 2024-05\nShort-term rental regulations", 0)},
+		"/DocumentCenter/View/902/Ordinance-2024-11": {ContentType: "application/pdf", Body: testsite.PDF("", "TOWN OF BEXLEY\nORDINANCE NO. 2024-11\nSidewalk repair program", 0)},
+		"/DocumentCenter/View/760/Ordinance-2023-19": {ContentType: "application/pdf", Body: testsite.PDF("", "TOWN OF BEXLEY\nORDINANCE NO. 2023-19\nTree preservation", 0)},
+		"/DocumentCenter/View/905/Resolution-2024-30": {ContentType: "application/pdf", Body: testsite.PDF("", "TOWN OF BEXLEY\nRESOLUTION NO. 2024-30\nFee schedule", 0)},
+		"/hr": testsite.HTML(`<html><head><title>Human Resources</title></head><body><h1>Human Resources</h1><ul>
+			<li><a href="/files/employee-handbook-2025.pdf">Employee Handbook (2025 edition)</a></li>
+			<li><a href="/files/employee-handbook-2019.pdf">Employee Handbook (2019 edition, superseded)</a></li>
+			<li><a href="/files/volunteer-handbook.pdf">Volunteer Handbook</a></li>
+			<li><a href="/files/job-application.pdf">Employment application</a></li></ul></body></html>`),
+		"/files/employee-handbook-2025.pdf": testsite.PDFFile("Employee Handbook", "TOWN OF BEXLEY\nEMPLOYEE HANDBOOK\nEffective January 1, 2025"),
+		"/files/employee-handbook-2019.pdf": testsite.PDFFile("Employee Handbook", "TOWN OF BEXLEY\nEMPLOYEE HANDBOOK\nEffective July 1, 2019"),
+		"/files/volunteer-handbook.pdf":     testsite.PDFFile("Volunteer Handbook", "TOWN OF BEXLEY\nVOLUNTEER HANDBOOK"),
+		"/files/job-application.pdf":        testsite.PDFFile("Employment Application", "TOWN OF BEXLEY\nAPPLICATION FOR EMPLOYMENT"),
+	}
+	site := testsite.New(res)
+	defer site.Close()
+	expect(t, site, "/", "Find the ordinances adopted in 2024", false, 0.5,
+		"/DocumentCenter/View/881/Ordinance-2024-05", "/DocumentCenter/View/902/Ordinance-2024-11")
+	expect(t, site, "/", "Find the current employee handbook", false, 0.5, "/files/employee-handbook-2025.pdf")
+}
+
+func TestScenarioAgendasAndMinutesTogether(t *testing.T) {
+	res := map[string]testsite.Resource{
+		"/": testsite.HTML(`<html><head><title>Harbor Authority</title></head><body>
+			<h2>Board meetings 2025</h2>
+			<details><summary>April 2025</summary>
+			<p><a href="/b/2025-04-agenda.pdf">Agenda – April 22, 2025</a> · <a href="/b/2025-04-minutes.pdf">Minutes – April 22, 2025</a> · <a href="/b/2025-04-packet.pdf">Board packet</a></p></details>
+			<details><summary>March 2025</summary>
+			<p><a href="/b/2025-03-agenda.pdf">Agenda – March 25, 2025</a> · <a href="/b/2025-03-minutes.pdf">Minutes – March 25, 2025</a></p></details>
+			<h2>Finance Committee</h2><p><a href="/fc/2025-04-minutes.pdf">Finance Committee minutes – April 8, 2025</a></p></body></html>`),
+		"/b/2025-04-agenda.pdf":  testsite.PDFFile("Board Agenda April 22 2025", "AGENDA"),
+		"/b/2025-04-minutes.pdf": testsite.PDFFile("Board Minutes April 22 2025", "MINUTES"),
+		"/b/2025-04-packet.pdf":  testsite.PDFFile("Board Packet April 22 2025", "BOARD PACKET"),
+		"/b/2025-03-agenda.pdf":  testsite.PDFFile("Board Agenda March 25 2025", "AGENDA"),
+		"/b/2025-03-minutes.pdf": testsite.PDFFile("Board Minutes March 25 2025", "MINUTES"),
+		"/fc/2025-04-minutes.pdf": testsite.PDFFile("Finance Committee Minutes", "FINANCE COMMITTEE\nMINUTES"),
+	}
+	site := testsite.New(res)
+	defer site.Close()
+	expect(t, site, "/", "board agendas and minutes from April 2025", true, 0.5, "/b/2025-04-agenda.pdf", "/b/2025-04-minutes.pdf")
+}
