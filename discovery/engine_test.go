@@ -375,3 +375,21 @@ func TestRedirectsStayOnSiteAndWithinRobots(t *testing.T) {
 		}
 	}
 }
+
+func TestEmbeddedAndRefreshLinks(t *testing.T) {
+	site := testsite.New(map[string]testsite.Resource{
+		"/":          testsite.HTML(`<html><head><meta http-equiv="refresh" content="0; url='/docs/'"></head><body>Moved</body></html>`),
+		"/docs/":     testsite.HTML(`<h1>Council minutes 2025</h1><iframe src="/v/jan.pdf" title="January minutes"></iframe><object data="/v/feb.pdf"></object><embed src="/v/mar.pdf">`),
+		"/v/jan.pdf": testsite.PDFFile("Council Minutes January 2025", "MINUTES OF THE CITY COUNCIL\nJanuary 14, 2025"),
+		"/v/feb.pdf": testsite.PDFFile("Council Minutes February 2025", "MINUTES OF THE CITY COUNCIL\nFebruary 11, 2025"),
+		"/v/mar.pdf": testsite.PDFFile("Council Minutes March 2025", "MINUTES OF THE CITY COUNCIL\nMarch 11, 2025"),
+	})
+	defer site.Close()
+	docs, _, _, err := collect(t, New(Config{AllowPrivateNetworks: true}), Request{StartURL: site.URL + "/", Prompt: "council minutes 2025", ConfidenceThreshold: 0.5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := paths(docs); !slices.Equal(got, []string{"/v/feb.pdf", "/v/jan.pdf", "/v/mar.pdf"}) {
+		t.Errorf("documents = %v", got)
+	}
+}

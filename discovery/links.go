@@ -123,7 +123,15 @@ func (p *pageParse) scanHead(doc *html.Node) {
 func (p *pageParse) walk(n *html.Node) {
 	if n.Type == html.ElementNode {
 		switch n.DataAtom {
-		case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Head:
+		case atom.Script, atom.Style, atom.Noscript, atom.Template:
+			return
+		case atom.Head:
+			// Only a refresh in <head> matters; titles were read by scanHead.
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				if c.Type == html.ElementNode && c.DataAtom == atom.Meta {
+					p.walk(c)
+				}
+			}
 			return
 		case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
 			level := int(n.Data[1] - '1')
@@ -132,8 +140,21 @@ func (p *pageParse) walk(n *html.Node) {
 				p.headings[i] = ""
 			}
 		case atom.A, atom.Area:
-			p.addLink(n)
+			p.addLink(n, attr(n, "href"))
 			return
+		case atom.Iframe, atom.Embed, atom.Frame:
+			// Documents shown inline: <iframe src="minutes.pdf">.
+			p.addLink(n, attr(n, "src"))
+			return
+		case atom.Object:
+			p.addLink(n, attr(n, "data"))
+		case atom.Meta:
+			// <meta http-equiv="refresh" content="0; url=/documents/">
+			if strings.EqualFold(attr(n, "http-equiv"), "refresh") {
+				if _, target, ok := strings.Cut(attr(n, "content"), "="); ok {
+					p.addLink(n, strings.Trim(strings.TrimSpace(target), `'"`))
+				}
+			}
 		}
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -141,8 +162,8 @@ func (p *pageParse) walk(n *html.Node) {
 	}
 }
 
-func (p *pageParse) addLink(a *html.Node) {
-	href := strings.TrimSpace(attr(a, "href"))
+func (p *pageParse) addLink(a *html.Node, href string) {
+	href = strings.TrimSpace(href)
 	if href == "" || strings.HasPrefix(href, "#") {
 		return
 	}
@@ -151,9 +172,13 @@ func (p *pageParse) addLink(a *html.Node) {
 		return
 	}
 	u.Fragment, u.RawFragment = "", ""
+	anchor := textOf(a)
+	if anchor == "" {
+		anchor = strings.TrimSpace(attr(a, "aria-label"))
+	}
 	l := link{
 		url:       u,
-		anchor:    clipText(textOf(a), 300),
+		anchor:    clipText(anchor, 300),
 		title:     clipText(strings.TrimSpace(attr(a, "title")), 300),
 		pageTitle: p.pageTitle,
 		pageNote:  p.pageNote,

@@ -134,9 +134,9 @@ func TestScenarioDocumentCenterAndOrdinances(t *testing.T) {
 			<tr><td><a href="/DocumentCenter/View/760/Ordinance-2023-19">2023-19</a></td><td>Tree preservation</td><td>December 5, 2023</td></tr>
 			<tr><td><a href="/DocumentCenter/View/905/Resolution-2024-30">Res. 2024-30</a></td><td>Fee schedule resolution</td><td>November 12, 2024</td></tr>
 			</tbody></table></body></html>`),
-		"/DocumentCenter/View/881/Ordinance-2024-05": {ContentType: "application/pdf", Body: testsite.PDF("", "TOWN OF BEXLEY\nORDINANCE NO. 2024-05\nShort-term rental regulations", 0)},
-		"/DocumentCenter/View/902/Ordinance-2024-11": {ContentType: "application/pdf", Body: testsite.PDF("", "TOWN OF BEXLEY\nORDINANCE NO. 2024-11\nSidewalk repair program", 0)},
-		"/DocumentCenter/View/760/Ordinance-2023-19": {ContentType: "application/pdf", Body: testsite.PDF("", "TOWN OF BEXLEY\nORDINANCE NO. 2023-19\nTree preservation", 0)},
+		"/DocumentCenter/View/881/Ordinance-2024-05":  {ContentType: "application/pdf", Body: testsite.PDF("", "TOWN OF BEXLEY\nORDINANCE NO. 2024-05\nShort-term rental regulations", 0)},
+		"/DocumentCenter/View/902/Ordinance-2024-11":  {ContentType: "application/pdf", Body: testsite.PDF("", "TOWN OF BEXLEY\nORDINANCE NO. 2024-11\nSidewalk repair program", 0)},
+		"/DocumentCenter/View/760/Ordinance-2023-19":  {ContentType: "application/pdf", Body: testsite.PDF("", "TOWN OF BEXLEY\nORDINANCE NO. 2023-19\nTree preservation", 0)},
 		"/DocumentCenter/View/905/Resolution-2024-30": {ContentType: "application/pdf", Body: testsite.PDF("", "TOWN OF BEXLEY\nRESOLUTION NO. 2024-30\nFee schedule", 0)},
 		"/hr": testsite.HTML(`<html><head><title>Human Resources</title></head><body><h1>Human Resources</h1><ul>
 			<li><a href="/files/employee-handbook-2025.pdf">Employee Handbook (2025 edition)</a></li>
@@ -164,11 +164,11 @@ func TestScenarioAgendasAndMinutesTogether(t *testing.T) {
 			<details><summary>March 2025</summary>
 			<p><a href="/b/2025-03-agenda.pdf">Agenda – March 25, 2025</a> · <a href="/b/2025-03-minutes.pdf">Minutes – March 25, 2025</a></p></details>
 			<h2>Finance Committee</h2><p><a href="/fc/2025-04-minutes.pdf">Finance Committee minutes – April 8, 2025</a></p></body></html>`),
-		"/b/2025-04-agenda.pdf":  testsite.PDFFile("Board Agenda April 22 2025", "AGENDA"),
-		"/b/2025-04-minutes.pdf": testsite.PDFFile("Board Minutes April 22 2025", "MINUTES"),
-		"/b/2025-04-packet.pdf":  testsite.PDFFile("Board Packet April 22 2025", "BOARD PACKET"),
-		"/b/2025-03-agenda.pdf":  testsite.PDFFile("Board Agenda March 25 2025", "AGENDA"),
-		"/b/2025-03-minutes.pdf": testsite.PDFFile("Board Minutes March 25 2025", "MINUTES"),
+		"/b/2025-04-agenda.pdf":   testsite.PDFFile("Board Agenda April 22 2025", "AGENDA"),
+		"/b/2025-04-minutes.pdf":  testsite.PDFFile("Board Minutes April 22 2025", "MINUTES"),
+		"/b/2025-04-packet.pdf":   testsite.PDFFile("Board Packet April 22 2025", "BOARD PACKET"),
+		"/b/2025-03-agenda.pdf":   testsite.PDFFile("Board Agenda March 25 2025", "AGENDA"),
+		"/b/2025-03-minutes.pdf":  testsite.PDFFile("Board Minutes March 25 2025", "MINUTES"),
 		"/fc/2025-04-minutes.pdf": testsite.PDFFile("Finance Committee Minutes", "FINANCE COMMITTEE\nMINUTES"),
 	}
 	site := testsite.New(res)
