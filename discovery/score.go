@@ -173,18 +173,15 @@ func (e *evidence) kinds() []string {
 			generic = true
 		}
 	}
-	if generic || e.isPeriodic() {
-		if e.isQuarterly() {
-			return []string{"quarterly report"}
-		}
-		if generic {
-			return []string{"report"}
-		}
+	// A report (or an unnamed document) that covers a quarter is a quarterly report.
+	if e.isQuarterly() {
+		return []string{"quarterly report"}
+	}
+	if generic {
+		return []string{"report"}
 	}
 	return nil
 }
-
-func (e *evidence) isPeriodic() bool { return e.isQuarterly() }
 
 // isQuarterly reports whether a report covers a quarter: "Q4", "fourth quarter", or
 // a three-month span named next to it.
