@@ -937,8 +937,32 @@ func (r *run) read(ctx context.Context, c *candidate) inspected {
 	if res.docType == "" || (kind != res.docType && !(kind == "txt" && res.docType == "csv")) {
 		res.docType = kind
 	}
-	res.content, _ = extract(data, res.docType)
+	res.content = extractWithin(ctx, data, res.docType, extractTimeout)
 	return res
+}
+
+// extractTimeout bounds the time spent reading one document's text.
+const extractTimeout = 5 * time.Second
+
+// extractWithin extracts a document's text, giving up after d or when ctx ends: a
+// hostile file may make a parser spin, and the run must go on (or stop) regardless.
+// An abandoned parser finishes in the background and its result is dropped.
+func extractWithin(ctx context.Context, data []byte, kind string, d time.Duration) content {
+	done := make(chan content, 1)
+	go func() {
+		c, _ := extract(data, kind)
+		done <- c
+	}()
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case c := <-done:
+		return c
+	case <-t.C:
+		return content{}
+	case <-ctx.Done():
+		return content{}
+	}
 }
 
 // judge scores every link context of a read document and keeps the best.
