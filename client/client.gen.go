@@ -292,7 +292,7 @@ type JobError struct {
 	ErrorId      string `json:"error_id"`
 	ErrorMessage string `json:"error_message"`
 
-	// ErrorType A machine-readable kind, e.g. `timeout`, `fetch_failed`, `http_error`, `blocked_address`, `internal`.
+	// ErrorType A machine-readable kind — `timeout`, `fetch_failed`, `http_error`, `blocked_address` (a non-public address), `robots_disallowed`, `redirect_refused`, `invalid_url`, `not_html` (the start page is not a page), `worker_lost` (the replica running the job stopped too often), `internal`.
 	ErrorType string `json:"error_type"`
 
 	// IsRecoverable True when the job went on after this error.
