@@ -23,15 +23,6 @@ const (
 	StatusCancelled  Status = "cancelled"
 )
 
-// Valid reports whether s is a known status.
-func (s Status) Valid() bool {
-	switch s {
-	case StatusPending, StatusInProgress, StatusCompleted, StatusFailed, StatusCancelled:
-		return true
-	}
-	return false
-}
-
 // Active reports whether a job in status s may still change.
 func (s Status) Active() bool { return s == StatusPending || s == StatusInProgress }
 

@@ -184,9 +184,6 @@ func (s *Service) Healthy(ctx context.Context) (dbOK, workersEnabled, workersOK 
 	return dbOK, true, true
 }
 
-// MaxActivePerKey is the per-key limit of active jobs.
-func (s *Service) MaxActivePerKey() int { return s.cfg.MaxActivePerKey }
-
 // PricePerPage is the configured cost of a page that yielded a result.
 func (s *Service) PricePerPage() float64 { return s.cfg.PricePerPage }
 
