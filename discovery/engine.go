@@ -10,6 +10,7 @@ package discovery
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"io"
@@ -20,9 +21,9 @@ import (
 	"path"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -81,7 +82,9 @@ type Progress struct {
 	Percent             int
 	PagesCrawled        int
 	DocumentsFound      int // candidate documents discovered
+	DocumentsInspected  int // candidates dealt with so far: read, skipped or lost
 	DocumentsDownloaded int // candidates fetched and read
+	DocumentsMatched    int // documents kept: at or above the confidence threshold
 	NewDocuments        []Document
 	NewProblems         []Problem
 	NewWarnings         []string
@@ -115,12 +118,32 @@ type Config struct {
 	RequestTimeout       time.Duration // per request (default 30 s)
 	PerHostConcurrency   int           // requests in flight to one host (default 4)
 	PerHostDelay         time.Duration // pause between requests to one host (default 0)
-	UserAgent            string
+	// MaxCrawlDelay caps the Crawl-delay a robots.txt may ask for (default 10 s);
+	// a larger one is capped and reported in the job's warnings.
+	MaxCrawlDelay time.Duration
+	// MaxRetries is how often one request is tried again after a transient failure
+	// (429, 502, 503, 504, a reset connection, a timeout); default 3, negative for
+	// none. MaxRetriesPerRun bounds the retries of a whole run (default 50).
+	MaxRetries       int
+	MaxRetriesPerRun int
+	// RetryBaseDelay is the first backoff (default 500 ms), doubled each retry;
+	// MaxRetryWait caps a backoff and the Retry-After a server may ask for (default
+	// 30 s; a server asking for longer is not retried).
+	RetryBaseDelay time.Duration
+	MaxRetryWait   time.Duration
+	// ReportEvery is how often a run reports progress while requests are in flight
+	// (default 500 ms), so counters move while a level of pages is fetched.
+	ReportEvery time.Duration
+	UserAgent   string
 	// Resolver, when set, resolves host names (tests use it to stub DNS).
 	Resolver *net.Resolver
 
 	// exemptDial lets tests reach chosen loopback addresses through the guard.
 	exemptDial func(address string) bool
+	// testDial and testTLS let tests serve sites under fixed names and default
+	// ports (http on :80 and https on :443 of one name) from loopback listeners.
+	testDial func(ctx context.Context, network, address string) (net.Conn, error)
+	testTLS  *tls.Config
 }
 
 // DefaultUserAgent names the crawler to the sites it visits.
@@ -150,6 +173,25 @@ func (c Config) withDefaults() Config {
 	}
 	if c.UserAgent == "" {
 		c.UserAgent = DefaultUserAgent
+	}
+	if c.MaxCrawlDelay <= 0 {
+		c.MaxCrawlDelay = 10 * time.Second
+	}
+	switch {
+	case c.MaxRetries == 0:
+		c.MaxRetries = 3
+	case c.MaxRetries < 0:
+		c.MaxRetries = 0
+	}
+	def(&c.MaxRetriesPerRun, 50)
+	if c.RetryBaseDelay <= 0 {
+		c.RetryBaseDelay = 500 * time.Millisecond
+	}
+	if c.MaxRetryWait <= 0 {
+		c.MaxRetryWait = 30 * time.Second
+	}
+	if c.ReportEvery <= 0 {
+		c.ReportEvery = 500 * time.Millisecond
 	}
 	return c
 }
@@ -186,6 +228,10 @@ func New(cfg Config) *Engine {
 		ResponseHeaderTimeout: cfg.RequestTimeout,
 		ExpectContinueTimeout: time.Second,
 	}
+	if cfg.testDial != nil {
+		transport.DialContext = cfg.testDial
+		transport.TLSClientConfig = cfg.testTLS
+	}
 	e := &Engine{cfg: cfg}
 	client := &http.Client{
 		Transport: transport,
@@ -200,7 +246,12 @@ func New(cfg Config) *Engine {
 			if e.refused(req.URL) {
 				return fmt.Errorf("%w: redirect to %s", ErrBlockedAddress, req.URL.Hostname())
 			}
-			// A redirect stays on the site and within robots.txt, like a link.
+			// A redirect stays on the site and within robots.txt, like a link; an
+			// upgrade to https and a move between `www.` and the apex stay on it.
+			// robots.txt's own redirects are not checked against robots.txt.
+			if r, ok := req.Context().Value(robotsKey{}).(*run); ok && !r.sameSite(req.URL) {
+				return fmt.Errorf("%w: %s", errOffSite, req.URL)
+			}
 			if r, ok := req.Context().Value(runKey{}).(*run); ok {
 				if !r.sameSite(req.URL) {
 					return fmt.Errorf("%w: %s", errOffSite, req.URL)
@@ -287,6 +338,10 @@ type candidate struct {
 	order   int
 	links   []link
 	docType string // from the extension or a probe; "" until known
+	// read is the document already read by the navigator (a link without a
+	// document extension that answered with a document), so the scraper does not
+	// download it again.
+	read *inspected
 }
 
 // run is the state of one Run.
@@ -306,13 +361,38 @@ type run struct {
 	blocked int // links refused because they reach non-public addresses
 
 	siteWords map[string]bool // the words of the start page's title: the site's own name
+
+	retriesLeft  atomic.Int64 // retries this run may still make
+	retried      atomic.Int64 // retries made
+	pagesFetched atomic.Int64 // HTML pages read, updated as each arrives
+	lastPercent  int          // the highest Percent reported: progress never goes back
+
+	// Warnings raised on request goroutines (robots.txt), drained by report.
+	asyncMu       sync.Mutex
+	asyncWarnings []string
+	warned        map[string]bool
 }
 
-// hostGate bounds the requests in flight to one host and spaces them out.
+// hostGate bounds the requests in flight to one site and spaces them out.
 type hostGate struct {
-	slots chan struct{}
-	mu    sync.Mutex
-	next  time.Time
+	slots      chan struct{}
+	mu         sync.Mutex
+	next       time.Time
+	crawlDelay time.Duration // from robots.txt, capped
+}
+
+// warnOnce records a warning for the job, once per key, from any goroutine.
+func (r *run) warnOnce(key, msg string) {
+	r.asyncMu.Lock()
+	defer r.asyncMu.Unlock()
+	if r.warned[key] {
+		return
+	}
+	if r.warned == nil {
+		r.warned = map[string]bool{}
+	}
+	r.warned[key] = true
+	r.asyncWarnings = append(r.asyncWarnings, msg)
 }
 
 // Run discovers documents for req, reporting to obs. It returns nil when the work is
@@ -325,6 +405,7 @@ func (e *Engine) Run(ctx context.Context, req Request, obs Observer) error {
 	}
 	start.Fragment, start.RawFragment = "", ""
 	r := &run{e: e, req: req, intent: ParsePrompt(req.Prompt, req.Now), obs: obs, start: start, robots: newRobots(), hosts: map[string]*hostGate{}}
+	r.retriesLeft.Store(int64(e.cfg.MaxRetriesPerRun))
 	r.progress.Stage = StageNavigator
 	if err := r.report(ctx); err != nil {
 		return err
@@ -345,6 +426,9 @@ func (e *Engine) Run(ctx context.Context, req Request, obs Observer) error {
 	if r.blocked > 0 {
 		r.pending.NewWarnings = append(r.pending.NewWarnings, fmt.Sprintf("%s skipped: %s to a non-public network address",
 			plural(r.blocked, "link"), map[bool]string{true: "it leads", false: "they lead"}[r.blocked == 1]))
+	}
+	if n := r.retried.Load(); n > 0 {
+		r.pending.NewWarnings = append(r.pending.NewWarnings, fmt.Sprintf("the site answered with a transient error or rate limit %s; those requests were retried", plural(int(n), "time")))
 	}
 	r.stageDone(StageScraper, StageCoordinator)
 	r.progress.Percent = 99
@@ -368,6 +452,12 @@ func (r *run) report(ctx context.Context) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	r.asyncMu.Lock()
+	r.pending.NewWarnings = append(r.pending.NewWarnings, r.asyncWarnings...)
+	r.asyncWarnings = nil
+	r.asyncMu.Unlock()
+	r.progress.Percent = max(r.progress.Percent, r.lastPercent)
+	r.lastPercent = r.progress.Percent
 	p := r.progress
 	p.StagesDone = slices.Clone(r.progress.StagesDone)
 	p.NewDocuments, p.NewProblems, p.NewWarnings = r.pending.NewDocuments, r.pending.NewProblems, r.pending.NewWarnings
@@ -387,9 +477,19 @@ func (r *run) problem(stage Stage, kind, msg, page string) {
 
 func siteHost(u *url.URL) string { return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.") }
 
-// sameSite reports whether u is on the start page's site; `www.` is ignored.
+// sameSite reports whether u is on the start page's site: the same host, `www.`
+// or not, on the same port, where http's 80 and https's 443 count as one (a site
+// that moves from http to https stays the same site).
 func (r *run) sameSite(u *url.URL) bool {
-	return siteHost(u) == siteHost(r.start) && effectivePort(u) == effectivePort(r.start)
+	return siteHost(u) == siteHost(r.start) && sitePort(u) == sitePort(r.start)
+}
+
+// sitePort is u's explicit port, or "" for its scheme's default port.
+func sitePort(u *url.URL) string {
+	if p := u.Port(); p != "" && p != effectivePort(&url.URL{Scheme: strings.ToLower(u.Scheme)}) {
+		return p
+	}
+	return ""
 }
 
 func effectivePort(u *url.URL) string {
@@ -402,138 +502,15 @@ func effectivePort(u *url.URL) string {
 	return "80"
 }
 
-// gate returns the request gate of u's host.
-func (r *run) gate(u *url.URL) *hostGate {
-	r.hostMu.Lock()
-	defer r.hostMu.Unlock()
-	g := r.hosts[u.Host]
-	if g == nil {
-		g = &hostGate{slots: make(chan struct{}, r.e.cfg.PerHostConcurrency)}
-		r.hosts[u.Host] = g
-	}
-	return g
-}
-
-// do sends one request with the run's context, within the host's concurrency and
-// delay. It never starts a request once the context has ended. The caller closes
-// the body, which frees the host slot.
-func (r *run) do(ctx context.Context, method string, u *url.URL) (*http.Response, error) {
-	g := r.gate(u)
-	select {
-	case g.slots <- struct{}{}:
-	case <-ctx.Done():
-		return nil, ctx.Err()
-	}
-	release := sync.OnceFunc(func() { <-g.slots })
-	if d := r.e.cfg.PerHostDelay; d > 0 {
-		g.mu.Lock()
-		wait := time.Until(g.next)
-		g.next = time.Now().Add(max(wait, 0) + d)
-		g.mu.Unlock()
-		if wait > 0 {
-			t := time.NewTimer(wait)
-			select {
-			case <-t.C:
-			case <-ctx.Done():
-				t.Stop()
-				release()
-				return nil, ctx.Err()
-			}
-		}
-	}
-	if err := ctx.Err(); err != nil {
-		release()
-		return nil, err
-	}
-	if r.e.refused(u) {
-		release()
-		return nil, fmt.Errorf("%w: %s", ErrBlockedAddress, u.Hostname())
-	}
-	req, err := http.NewRequestWithContext(context.WithValue(ctx, runKey{}, r), method, u.String(), nil)
-	if err != nil {
-		release()
-		return nil, err
-	}
-	req.Header.Set("User-Agent", r.e.cfg.UserAgent)
-	req.Header.Set("Accept", "text/html,application/xhtml+xml,application/pdf,application/octet-stream;q=0.9,*/*;q=0.8")
-	resp, err := r.e.client.Do(req)
-	if err != nil {
-		release()
-		return nil, err
-	}
-	resp.Body = &releasingBody{ReadCloser: resp.Body, release: release}
-	return resp, nil
-}
-
-type releasingBody struct {
-	io.ReadCloser
-	release func()
-}
-
-func (b *releasingBody) Close() error {
-	err := b.ReadCloser.Close()
-	b.release()
-	return err
-}
-
-// classify turns a request error into a problem kind.
-func classify(err error) string {
-	var ne net.Error
-	var he *httpStatusError
-	switch {
-	case errors.Is(err, ErrBlockedAddress):
-		return "blocked_address"
-	case errors.As(err, &he):
-		return "http_error"
-	case errors.Is(err, errOffSite) || errors.Is(err, errRobots):
-		return "redirect_refused"
-	case errors.Is(err, context.DeadlineExceeded) || (errors.As(err, &ne) && ne.Timeout()):
-		return "timeout"
-	default:
-		return "fetch_failed"
-	}
-}
-
-type httpStatusError struct{ code int }
-
-func (e *httpStatusError) Error() string { return "HTTP " + strconv.Itoa(e.code) }
-
-// page is the answer to a page request.
-type page struct {
-	body        []byte
-	contentType string
-	final       *url.URL
-	disposition string
-	err         error
-}
-
-// fetchPage GETs u and returns up to MaxHTMLBytes of an HTML body. For a non-HTML
-// answer it returns no body, only the headers, so a document is never read here.
-func (r *run) fetchPage(ctx context.Context, u *url.URL) page {
-	resp, err := r.do(ctx, http.MethodGet, u)
-	if err != nil {
-		return page{err: err}
-	}
-	defer resp.Body.Close()
-	if resp.StatusCode >= 400 {
-		return page{err: &httpStatusError{resp.StatusCode}}
-	}
-	p := page{contentType: resp.Header.Get("Content-Type"), final: resp.Request.URL, disposition: dispositionName(resp.Header.Get("Content-Disposition"))}
-	if !isHTML(p.contentType) {
-		return p
-	}
-	p.body, p.err = io.ReadAll(io.LimitReader(resp.Body, r.e.cfg.MaxHTMLBytes))
-	return p
-}
-
-// canonical is the de-duplication key of a URL: scheme and host lower-cased, `www.`
-// and the default port dropped, no fragment, an empty path as "/".
+// canonical is the de-duplication key of a URL: host lower-cased, `www.`, the
+// scheme and its default port dropped (http and https of one page are one page),
+// no fragment, an empty path as "/".
 func canonical(u *url.URL) string {
 	c := *u
 	c.Fragment, c.RawFragment = "", ""
-	c.Scheme = strings.ToLower(c.Scheme)
+	c.Scheme = ""
 	host := siteHost(u)
-	if port := c.Port(); port != "" && port != effectivePort(&url.URL{Scheme: c.Scheme}) {
+	if port := sitePort(u); port != "" {
 		host = net.JoinHostPort(host, port)
 	}
 	c.Host = host
@@ -566,7 +543,7 @@ func (r *run) crawl(ctx context.Context) ([]*candidate, error) {
 	seen := map[string]bool{canonical(r.start): true}
 	byKey := map[string]*candidate{}
 	var cands []*candidate
-	addCandidate := func(u *url.URL, l *link, docType string) {
+	addCandidate := func(u *url.URL, l *link, docType string, read *inspected) {
 		key := canonical(u)
 		c := byKey[key]
 		if c == nil {
@@ -583,6 +560,10 @@ func (r *run) crawl(ctx context.Context) ([]*candidate, error) {
 		if c.docType == "" {
 			c.docType = docType
 		}
+		if c.read == nil && read != nil {
+			read.c = c
+			c.read = read
+		}
 	}
 	var probes []pageItem
 	level := []pageItem{{url: r.start}}
@@ -591,7 +572,11 @@ func (r *run) crawl(ctx context.Context) ([]*candidate, error) {
 		if room := cfg.MaxPages - r.progress.PagesCrawled; len(level) > room {
 			level = level[:max(room, 0)] // the most promising links fill the page budget
 		}
-		results := r.fetchAll(ctx, level)
+		results, err := r.fetchAll(ctx, level)
+		if err != nil {
+			return nil, err
+		}
+		r.progress.PagesCrawled = int(r.pagesFetched.Load())
 		var next []pageItem
 		for i, res := range results {
 			item := level[i]
@@ -600,7 +585,12 @@ func (r *run) crawl(ctx context.Context) ([]*candidate, error) {
 			}
 			if res.err != nil {
 				if depth == 0 {
-					return nil, &FatalError{Problem{Stage: StageNavigator, Kind: classify(res.err), Message: fmt.Sprintf("cannot fetch the start page %s: %v", item.url, res.err), PageURL: item.url.String(), At: now()}}
+					kind := classify(res.err)
+					var he *httpStatusError
+					if errors.As(res.err, &he) && retryableStatus(he.code) {
+						kind = "fetch_failed" // a transient answer, to every try
+					}
+					return nil, &FatalError{Problem{Stage: StageNavigator, Kind: kind, Message: fmt.Sprintf("cannot fetch the start page %s: %v", item.url, res.err), PageURL: item.url.String(), At: now()}}
 				}
 				r.problem(StageNavigator, classify(res.err), fmt.Sprintf("cannot fetch %s: %v", item.url, res.err), item.url.String())
 				continue
@@ -612,15 +602,19 @@ func (r *run) crawl(ctx context.Context) ([]*candidate, error) {
 					dt = docTypeFromName(res.disposition)
 				}
 				if dt != "" && item.via != nil {
-					addCandidate(item.url, item.via, dt)
+					addCandidate(item.url, item.via, dt, res.doc)
 				} else if depth == 0 {
 					return nil, &FatalError{Problem{Stage: StageNavigator, Kind: "not_html", Message: fmt.Sprintf("the start page %s is not an HTML page (%s)", item.url, res.contentType), PageURL: item.url.String(), At: now()}}
 				}
 				continue
 			}
-			r.progress.PagesCrawled++
 			if depth == 0 {
 				r.siteWords = titleWords(res.body)
+				if r.sameSite(res.final) {
+					// After the start page's redirects (http → https, www → apex),
+					// the final URL is the run's start.
+					r.start = res.final
+				}
 			}
 			if !r.sameSite(res.final) || depth >= cfg.MaxDepth {
 				continue // redirected off the site, or as deep as links are followed
@@ -636,7 +630,7 @@ func (r *run) crawl(ctx context.Context) ([]*candidate, error) {
 				l := l
 				if dt := docTypeFromName(u.Path); dt != "" {
 					if r.robots.allowed(ctx, r, u) {
-						addCandidate(u, &l, dt)
+						addCandidate(u, &l, dt, nil)
 					}
 					continue
 				}
@@ -699,35 +693,54 @@ func (r *run) linkPriority(l *link) float64 {
 }
 
 // fetchAll fetches pages concurrently (the host gate bounds it) and returns the
-// answers in the order of items.
-func (r *run) fetchAll(ctx context.Context, items []pageItem) []page {
+// answers in the order of items. While they are in flight it reports the pages
+// read so far every ReportEvery, so a person watching sees the crawl move.
+func (r *run) fetchAll(ctx context.Context, items []pageItem) ([]page, error) {
 	out := make([]page, len(items))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, r.e.cfg.PerHostConcurrency)
-	for i, it := range items {
-		select {
-		case sem <- struct{}{}:
-		case <-ctx.Done():
-			for j := i; j < len(items); j++ {
-				out[j] = page{err: ctx.Err()}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		var wg sync.WaitGroup
+		defer wg.Wait()
+		sem := make(chan struct{}, r.e.cfg.PerHostConcurrency)
+		for i, it := range items {
+			select {
+			case sem <- struct{}{}:
+			case <-ctx.Done():
+				for j := i; j < len(items); j++ {
+					out[j] = page{err: ctx.Err()}
+				}
+				return
 			}
-			wg.Wait()
-			return out
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				defer func() { <-sem }()
+				out[i] = r.fetchPage(ctx, it.url)
+			}()
 		}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			defer func() { <-sem }()
-			out[i] = r.fetchPage(ctx, it.url)
-		}()
+	}()
+	tick := time.NewTicker(r.e.cfg.ReportEvery)
+	defer tick.Stop()
+	for {
+		select {
+		case <-done:
+			return out, nil
+		case <-tick.C:
+			if n := int(r.pagesFetched.Load()); n != r.progress.PagesCrawled {
+				r.progress.PagesCrawled = n
+				if err := r.report(ctx); err != nil {
+					<-done // the report's error cancelled ctx: the fetches end at once
+					return nil, err
+				}
+			}
+		}
 	}
-	wg.Wait()
-	return out
 }
 
 // probe asks the server, in single-page mode, what the start page's extension-less
 // links are (download.php?id=17 may be a PDF), with HEAD requests.
-func (r *run) probe(ctx context.Context, probes []pageItem, add func(*url.URL, *link, string)) error {
+func (r *run) probe(ctx context.Context, probes []pageItem, add func(*url.URL, *link, string, *inspected)) error {
 	type answer struct {
 		ct, disposition string
 		ok              bool
@@ -746,7 +759,7 @@ func (r *run) probe(ctx context.Context, probes []pageItem, add func(*url.URL, *
 		go func() {
 			defer wg.Done()
 			defer func() { <-sem }()
-			resp, err := r.do(ctx, http.MethodHead, p.url)
+			resp, err := r.fetch(ctx, http.MethodHead, p.url)
 			if err != nil {
 				return
 			}
@@ -767,7 +780,7 @@ func (r *run) probe(ctx context.Context, probes []pageItem, add func(*url.URL, *
 			dt = docTypeFromName(a.disposition)
 		}
 		if dt != "" {
-			add(probes[i].url, probes[i].via, dt)
+			add(probes[i].url, probes[i].via, dt, nil)
 		}
 	}
 	return nil
@@ -826,15 +839,24 @@ func (r *run) inspect(ctx context.Context, cands []*candidate) error {
 		close(results)
 	}()
 
-	tooLarge, invalid, done := 0, 0, 0
+	tooLarge, invalid, lost, done := 0, 0, 0, 0
+	const lostNamed = 10 // lost documents named one by one; the rest are counted
 	for res := range results {
 		done++
+		r.progress.DocumentsInspected = done
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		switch {
+		case res.err != nil && classify(res.err) == "blocked_address":
+			r.problem(StageScraper, "blocked_address", fmt.Sprintf("cannot fetch %s: %v", res.c.url, res.err), res.c.links[0].source)
 		case res.err != nil:
-			r.problem(StageScraper, classify(res.err), fmt.Sprintf("cannot fetch %s: %v", res.c.url, res.err), res.c.links[0].source)
+			// A document lost (after retries) is a warning: the job goes on and
+			// its other documents stand.
+			lost++
+			if lost <= lostNamed {
+				r.pending.NewWarnings = append(r.pending.NewWarnings, fmt.Sprintf("could not fetch %s (linked from %s): %v", res.c.url, res.c.links[0].source, res.err))
+			}
 		case res.tooLarge:
 			tooLarge++
 		case res.notDocument:
@@ -842,6 +864,7 @@ func (r *run) inspect(ctx context.Context, cands []*candidate) error {
 		default:
 			r.progress.DocumentsDownloaded++
 			if d, ok := r.judge(sc, res); ok {
+				r.progress.DocumentsMatched++
 				r.pending.NewDocuments = append(r.pending.NewDocuments, d)
 			}
 		}
@@ -852,6 +875,9 @@ func (r *run) inspect(ctx context.Context, cands []*candidate) error {
 	}
 	if err := ctx.Err(); err != nil {
 		return err
+	}
+	if lost > lostNamed {
+		r.pending.NewWarnings = append(r.pending.NewWarnings, fmt.Sprintf("%s more could not be fetched", plural(lost-lostNamed, "document")))
 	}
 	if tooLarge > 0 {
 		r.pending.NewWarnings = append(r.pending.NewWarnings, fmt.Sprintf("%s exceeded max_file_size_mb (%d MiB) and %s skipped",
@@ -871,19 +897,27 @@ func plural(n int, noun string) string {
 	return fmt.Sprintf("%d %ss", n, noun)
 }
 
-// read fetches one candidate within the size limit and extracts its text.
+// read fetches one candidate within the size limit and extracts its text; a
+// candidate the navigator already read is not fetched again.
 func (r *run) read(ctx context.Context, c *candidate) inspected {
-	res := inspected{c: c, size: -1, docType: c.docType}
-	resp, err := r.do(ctx, http.MethodGet, c.url)
+	if c.read != nil {
+		return *c.read
+	}
+	resp, err := r.fetch(ctx, http.MethodGet, c.url)
 	if err != nil {
-		res.err = err
-		return res
+		return inspected{c: c, size: -1, docType: c.docType, err: err}
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode >= 400 {
-		res.err = &httpStatusError{resp.StatusCode}
-		return res
+		return inspected{c: c, size: -1, docType: c.docType, err: &httpStatusError{resp.StatusCode}}
 	}
+	return r.readResponse(ctx, c, resp)
+}
+
+// readResponse reads a document from an answer, within the size limit, and
+// extracts its text. The caller closes the body.
+func (r *run) readResponse(ctx context.Context, c *candidate, resp *http.Response) inspected {
+	res := inspected{c: c, size: -1, docType: c.docType}
 	limit := r.req.MaxFileSizeBytes
 	if resp.ContentLength >= 0 {
 		res.size = resp.ContentLength

@@ -220,10 +220,12 @@ func TestEngineStartPageFailure(t *testing.T) {
 
 func TestCanonical(t *testing.T) {
 	tests := []struct{ in, want string }{
-		{"HTTP://WWW.Example.com:80/a/b.pdf#x", "http://example.com/a/b.pdf"},
-		{"https://example.com:443", "https://example.com/"},
-		{"http://example.com:8080/x?id=1&f=pdf", "http://example.com:8080/x?id=1&f=pdf"},
-		{"http://user:pw@example.com/x", "http://example.com/x"},
+		{"HTTP://WWW.Example.com:80/a/b.pdf#x", "//example.com/a/b.pdf"},
+		{"https://example.com:443", "//example.com/"},
+		{"http://example.com/", "//example.com/"}, // http and https of one page are one page
+		{"http://example.com:8080/x?id=1&f=pdf", "//example.com:8080/x?id=1&f=pdf"},
+		{"https://example.com:80/x", "//example.com:80/x"},
+		{"http://user:pw@example.com/x", "//example.com/x"},
 	}
 	for _, tt := range tests {
 		u, _ := url.Parse(tt.in)

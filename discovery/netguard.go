@@ -15,57 +15,106 @@ import (
 // similar ranges. Servers started with --allow-private-networks skip the check.
 var ErrBlockedAddress = errors.New("address is not publicly routable")
 
+// blockedPrefixes are the IANA special-purpose ranges (IPv4 and IPv6 Special-Purpose
+// Address Registries) that are not globally reachable, plus multicast and the
+// reserved blocks. The list was compared with code.dny.dev/ssrf's: every range it
+// denies is here, and IPv6 is further limited to global unicast (2000::/3) below.
 var blockedPrefixes = func() []netip.Prefix {
 	var ps []netip.Prefix
 	for _, s := range []string{
-		"0.0.0.0/8",       // "this network", includes the unspecified address
-		"10.0.0.0/8",      // RFC 1918
-		"100.64.0.0/10",   // CGNAT, RFC 6598
-		"127.0.0.0/8",     // loopback
-		"169.254.0.0/16",  // link-local, includes cloud metadata 169.254.169.254
-		"172.16.0.0/12",   // RFC 1918
-		"192.0.0.0/24",    // IETF protocol assignments
-		"192.0.2.0/24",    // TEST-NET-1
-		"192.168.0.0/16",  // RFC 1918
-		"198.18.0.0/15",   // benchmarking
-		"198.51.100.0/24", // TEST-NET-2
-		"203.0.113.0/24",  // TEST-NET-3
-		"224.0.0.0/4",     // multicast
-		"240.0.0.0/4",     // reserved, includes broadcast
-		"::/128",          // unspecified
-		"::1/128",         // loopback
-		"64:ff9b:1::/48",  // local-use NAT64
-		"100::/64",        // discard
-		"2001:db8::/32",   // documentation
-		"fc00::/7",        // unique local, RFC 4193
-		"fe80::/10",       // link-local
-		"fec0::/10",       // deprecated site-local
-		"ff00::/8",        // multicast
+		"0.0.0.0/8",         // "this network", includes the unspecified address
+		"10.0.0.0/8",        // RFC 1918
+		"100.64.0.0/10",     // CGNAT, RFC 6598
+		"127.0.0.0/8",       // loopback
+		"169.254.0.0/16",    // link-local, includes cloud metadata 169.254.169.254
+		"172.16.0.0/12",     // RFC 1918
+		"192.0.0.0/24",      // IETF protocol assignments (DS-Lite, NAT64 discovery, …)
+		"192.0.2.0/24",      // TEST-NET-1
+		"192.31.196.0/24",   // AS112-v4
+		"192.52.193.0/24",   // AMT
+		"192.88.99.0/24",    // deprecated 6to4 relay anycast, RFC 7526
+		"192.168.0.0/16",    // RFC 1918
+		"192.175.48.0/24",   // direct delegation AS112 service
+		"198.18.0.0/15",     // benchmarking
+		"198.51.100.0/24",   // TEST-NET-2
+		"203.0.113.0/24",    // TEST-NET-3
+		"224.0.0.0/4",       // multicast
+		"240.0.0.0/4",       // reserved, includes broadcast
+		"::/128",            // unspecified
+		"::1/128",           // loopback
+		"64:ff9b:1::/48",    // local-use NAT64, RFC 8215
+		"100::/64",          // discard, RFC 6666
+		"100:0:0:1::/64",    // dummy IPv6 prefix, RFC 9780
+		"2001::/23",         // IETF protocol assignments: Teredo 2001::/32, benchmarking, ORCHID, AMT, …
+		"2001:db8::/32",     // documentation
+		"2002::/16",         // 6to4, RFC 3056 (deprecated relays, RFC 7526): may wrap any IPv4
+		"2620:4f:8000::/48", // direct delegation AS112 service
+		"3fff::/20",         // documentation, RFC 9637
+		"5f00::/16",         // segment routing SIDs, RFC 9602
+		"fc00::/7",          // unique local, RFC 4193
+		"fe80::/10",         // link-local
+		"fec0::/10",         // deprecated site-local
+		"ff00::/8",          // multicast
 	} {
 		ps = append(ps, netip.MustParsePrefix(s))
 	}
 	return ps
 }()
 
-// IsPublicAddr reports whether ip may be dialled by the crawler. IPv4-mapped and
-// IPv4-compatible IPv6 forms, and NAT64 (64:ff9b::/96) addresses, are judged by the
-// IPv4 address inside them.
+// globalUnicast6 is the only IPv6 block the crawler dials outside the forms that
+// embed an IPv4 address (judged by that address): everything else is reserved.
+var globalUnicast6 = netip.MustParsePrefix("2000::/3")
+
+// embeddedIPv4 returns the IPv4 address inside the IPv6 forms that carry one in
+// their last 32 bits and that a host may route to that IPv4 address: IPv4-mapped
+// (::ffff:a.b.c.d), IPv4-compatible (::a.b.c.d, deprecated), SIIT IPv4-translated
+// (::ffff:0:a.b.c.d, RFC 2765) and well-known NAT64 (64:ff9b::a.b.c.d, RFC 6052).
+// 6to4 and Teredo also embed IPv4 addresses; their whole prefixes are refused.
+func embeddedIPv4(ip netip.Addr) (netip.Addr, bool) {
+	if ip.Is4In6() {
+		return ip.Unmap(), true
+	}
+	if !ip.Is6() {
+		return netip.Addr{}, false
+	}
+	b := ip.As16()
+	v4 := netip.AddrFrom4([4]byte(b[12:16]))
+	zero := func(bs []byte) bool {
+		for _, c := range bs {
+			if c != 0 {
+				return false
+			}
+		}
+		return true
+	}
+	switch {
+	case zero(b[:12]):
+		// ::a.b.c.d; :: and ::1 themselves are in the blocked list.
+		if zero(b[12:15]) && b[15] <= 1 {
+			return netip.Addr{}, false
+		}
+		return v4, true
+	case zero(b[:8]) && b[8] == 0xff && b[9] == 0xff && b[10] == 0 && b[11] == 0:
+		return v4, true // SIIT
+	case b[0] == 0x00 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b && zero(b[4:12]):
+		return v4, true // NAT64
+	}
+	return netip.Addr{}, false
+}
+
+// IsPublicAddr reports whether ip may be dialled by the crawler. Addresses that
+// embed an IPv4 address (see embeddedIPv4) are judged by that address; other IPv6
+// addresses must be global unicast outside every special-purpose range.
 func IsPublicAddr(ip netip.Addr) bool {
 	if !ip.IsValid() {
 		return false
 	}
 	ip = ip.WithZone("")
-	if ip.Is4In6() {
-		ip = ip.Unmap()
+	if v4, ok := embeddedIPv4(ip); ok {
+		return IsPublicAddr(v4)
 	}
-	if ip.Is6() {
-		b := ip.As16()
-		// ::a.b.c.d (IPv4-compatible, deprecated) and 64:ff9b::a.b.c.d (NAT64).
-		compat := b[0] == 0 && b[1] == 0 && [10]byte(b[:10]) == [10]byte{}
-		nat64 := b[0] == 0x00 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b && [8]byte(b[4:12]) == [8]byte{}
-		if (compat && !(b[12] == 0 && b[13] == 0 && b[14] == 0 && b[15] <= 1)) || nat64 {
-			return IsPublicAddr(netip.AddrFrom4([4]byte(b[12:16])))
-		}
+	if ip.Is6() && !globalUnicast6.Contains(ip) {
+		return false
 	}
 	for _, p := range blockedPrefixes {
 		if p.Contains(ip) {

@@ -25,11 +25,21 @@ func TestIsPublicAddr(t *testing.T) {
 		"ff02::1", "ff05::2", "2001:db8::1", "fec0::1",
 		"::ffff:127.0.0.1", "::ffff:10.0.0.1", "::ffff:169.254.169.254", "::ffff:192.168.1.1", "::ffff:0.0.0.0",
 		"::ffff:7f00:1", "::127.0.0.1", "::10.0.0.1", "64:ff9b::7f00:1", "64:ff9b::a9fe:a9fe",
+		// SIIT IPv4-translated (::ffff:0:a.b.c.d) forms of loopback, private and metadata.
+		"::ffff:0:7f00:1", "::ffff:0:a00:1", "::ffff:0:a9fe:a9fe", "::ffff:0:c0a8:101",
+		// 6to4 (2002:AABB:CCDD::/48 wraps AA.BB.CC.DD) and Teredo (2001:0::/32) forms.
+		"2002:7f00:1::1", "2002:a00:1::", "2002:a9fe:a9fe::1", "2002:c0a8:101::1", "2002:808:808::1",
+		"2001:0:4136:e378:8000:63bf:80ff:fffe", "2001:0:53aa:64c:0:0:f5ff:fffe",
+		// Other IANA special-purpose IPv6 ranges, and everything outside 2000::/3.
+		"2001:2::1", "2001:10::1", "2001:20::1", "3fff::1", "5f00::1", "100:0:0:1::1", "2620:4f:8000::1",
+		"4000::1", "::2", "1::1",
+		// Other IANA special-purpose IPv4 ranges.
+		"192.0.0.170", "192.31.196.1", "192.52.193.1", "192.88.99.1", "192.175.48.1",
 	}
 	public := []string{
 		"8.8.8.8", "1.1.1.1", "93.184.216.34", "172.15.255.255", "172.32.0.1", "100.63.255.255", "100.128.0.1",
 		"169.253.255.255", "11.0.0.1", "2606:4700:4700::1111", "2001:4860:4860::8888", "::ffff:8.8.8.8",
-		"64:ff9b::808:808",
+		"64:ff9b::808:808", "::ffff:0:808:808", "2a00:1450:4001::200e", "3ffe::1",
 	}
 	for _, s := range blocked {
 		if IsPublicAddr(netip.MustParseAddr(s)) {
@@ -119,6 +129,31 @@ func TestEngineRefusesLoopback(t *testing.T) {
 	}
 	if n := len(site.Requests()); n != 0 {
 		t.Errorf("the redirect target received %d requests, want 0", n)
+	}
+}
+
+// TestEngineRefusesTransitionForms resolves a public-looking name to IPv6 forms
+// that wrap a loopback IPv4 address (6to4, SIIT, Teredo, NAT64): each is refused at
+// dial time, so no packet leaves for any address, loopback or not.
+func TestEngineRefusesTransitionForms(t *testing.T) {
+	for _, addr := range []string{"2002:7f00:1::1", "::ffff:0:7f00:1", "2001:0:4136:e378:8000:63bf:80ff:fffe", "64:ff9b::7f00:1", "::ffff:127.0.0.1"} {
+		t.Run(addr, func(t *testing.T) {
+			dns := startStubDNSWith(t, nil, net.ParseIP(addr))
+			resolver := &net.Resolver{PreferGo: true, Dial: func(ctx context.Context, network, _ string) (net.Conn, error) {
+				var d net.Dialer
+				return d.DialContext(ctx, "udp", dns)
+			}}
+			e := New(Config{Resolver: resolver, RequestTimeout: 5 * time.Second, MaxRetries: -1})
+			err := e.Run(context.Background(), Request{StartURL: "http://public-looking.example.com/", Prompt: "meeting minutes", SinglePage: true}, nil)
+			var fe *FatalError
+			if !errors.As(err, &fe) || fe.Kind != "blocked_address" {
+				t.Errorf("Run = %v, want a FatalError of kind blocked_address", err)
+			}
+			// The literal spelling in a URL is refused before any dial.
+			if !refusedHost("[" + addr + "]") {
+				t.Errorf("refusedHost([%s]) = false", addr)
+			}
+		})
 	}
 }
 

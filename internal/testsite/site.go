@@ -47,6 +47,28 @@ func New(resources map[string]Resource) *Site {
 	return s
 }
 
+// NewTLS is New over HTTPS, with httptest's self-signed certificate.
+func NewTLS(resources map[string]Resource) *Site {
+	s := &Site{resources: resources}
+	s.Server = httptest.NewTLSServer(http.HandlerFunc(s.serve))
+	return s
+}
+
+// Handler serves the site's resources, for tests that put their own server or
+// middleware in front of them.
+func (s *Site) Handler() http.Handler { return http.HandlerFunc(s.serve) }
+
+// Count returns how many requests the site received for path (with query).
+func (s *Site) Count(method, path string) int {
+	n := 0
+	for _, r := range s.Requests() {
+		if r.Method == method && r.Path == path {
+			n++
+		}
+	}
+	return n
+}
+
 // HTML is a text/html resource.
 func HTML(body string) Resource {
 	return Resource{ContentType: "text/html; charset=utf-8", Body: []byte(body)}
