@@ -103,6 +103,15 @@ ALTER TABLE skop_jobs ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX skop_jobs_status_lease ON skop_jobs (status, lease_expires_at);
 `,
 	},
+	{
+		version: 3,
+		name:    "documents matched",
+		// The documents kept so far, next to documents_found (the candidates),
+		// so status and list can show both without counting rows.
+		sqlite: `
+ALTER TABLE skop_jobs ADD COLUMN documents_matched INTEGER NOT NULL DEFAULT 0;
+`,
+	},
 }
 
 // migrationLock is the PostgreSQL advisory lock key that serialises migrations

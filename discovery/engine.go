@@ -47,6 +47,9 @@ type Request struct {
 	// Now anchors relative dates in the prompt ("last year"); the job's creation
 	// time. Zero means the time of the run.
 	Now time.Time
+	// Known holds the URLs of documents an earlier attempt of the same job already
+	// kept: a resumed run counts them as kept and does not fetch them again.
+	Known map[string]bool
 }
 
 // Document is a kept result.
@@ -795,6 +798,7 @@ type inspected struct {
 	content     content
 	tooLarge    bool
 	notDocument bool
+	known       bool // kept by an earlier attempt: not fetched again
 	err         error
 }
 
@@ -848,6 +852,9 @@ func (r *run) inspect(ctx context.Context, cands []*candidate) error {
 			return err
 		}
 		switch {
+		case res.known:
+			r.progress.DocumentsDownloaded++
+			r.progress.DocumentsMatched++
 		case res.err != nil && classify(res.err) == "blocked_address":
 			r.problem(StageScraper, "blocked_address", fmt.Sprintf("cannot fetch %s: %v", res.c.url, res.err), res.c.links[0].source)
 		case res.err != nil:
@@ -898,8 +905,12 @@ func plural(n int, noun string) string {
 }
 
 // read fetches one candidate within the size limit and extracts its text; a
-// candidate the navigator already read is not fetched again.
+// candidate the navigator already read, or an earlier attempt kept, is not
+// fetched again.
 func (r *run) read(ctx context.Context, c *candidate) inspected {
+	if r.req.Known[c.url.String()] {
+		return inspected{c: c, known: true}
+	}
 	if c.read != nil {
 		return *c.read
 	}

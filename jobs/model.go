@@ -82,6 +82,7 @@ type Job struct {
 	PagesCrawled        int
 	DocumentsFound      int
 	DocumentsDownloaded int
+	DocumentsMatched    int // documents kept so far
 	PagesWithResults    int
 	Errors              []JobError
 	Warnings            []string
@@ -91,6 +92,31 @@ type Job struct {
 	CompletedAt         *time.Time // when it completed or failed
 	CancelledAt         *time.Time
 	DeadlineAt          time.Time // CreatedAt + timeout: the latest it can end
+}
+
+// EstimatedCompletion estimates when an active job will end, from the work done
+// so far: the time since it started, stretched by the share of the work left,
+// never past its deadline. It is nil while there is no basis yet (the job has not
+// started, or has done under 5 %), and the end time once the job ended.
+func (j *Job) EstimatedCompletion(now time.Time) *time.Time {
+	if !j.Status.Active() {
+		return j.EndedAt()
+	}
+	if j.StartedAt == nil || j.Progress == nil || *j.Progress < 5 {
+		return nil
+	}
+	if *j.Progress >= 100 {
+		return &now
+	}
+	elapsed := max(now.Sub(*j.StartedAt), 0)
+	est := j.StartedAt.Add(time.Duration(float64(elapsed) * 100 / float64(*j.Progress))).UTC().Truncate(time.Second)
+	if est.Before(now) {
+		est = now.UTC().Truncate(time.Second)
+	}
+	if est.After(j.DeadlineAt) {
+		est = j.DeadlineAt
+	}
+	return &est
 }
 
 // EndedAt is when the job reached a final status, or nil.

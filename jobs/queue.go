@@ -10,6 +10,7 @@ import (
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
 	"github.com/riverqueue/river/riverdriver/riversqlite"
+	"github.com/riverqueue/river/rivertype"
 
 	"github.com/skop-dev/skop/database"
 )
@@ -23,6 +24,7 @@ type queue interface {
 	Stop(ctx context.Context) error
 	StopAndCancel(ctx context.Context) error
 	Stopped() <-chan struct{}
+	JobGet(ctx context.Context, id int64) (*rivertype.JobRow, error)
 	// inTx runs fn in one database transaction that Skop's SQL and River's
 	// operations share, committing when fn returns nil.
 	inTx(ctx context.Context, fn func(q database.Querier, r riverTx) error) error
@@ -30,7 +32,8 @@ type queue interface {
 
 // riverTx is River's side of a shared transaction.
 type riverTx interface {
-	insert(ctx context.Context, args discoverArgs) (int64, error)
+	// insert queues a run of a job at a River priority (1 runs first).
+	insert(ctx context.Context, args discoverArgs, priority int) (int64, error)
 	cancel(ctx context.Context, riverJobID int64) error
 	complete(ctx context.Context, job *river.Job[discoverArgs]) error
 }
@@ -60,8 +63,8 @@ type boundTx[TTx any] struct {
 	tx TTx
 }
 
-func (b boundTx[TTx]) insert(ctx context.Context, args discoverArgs) (int64, error) {
-	res, err := b.q.InsertTx(ctx, b.tx, args, nil)
+func (b boundTx[TTx]) insert(ctx context.Context, args discoverArgs, priority int) (int64, error) {
+	res, err := b.q.InsertTx(ctx, b.tx, args, &river.InsertOpts{Priority: priority})
 	if err != nil {
 		return 0, err
 	}

@@ -134,11 +134,13 @@ func NewService(db *database.DB, cfg Config) (*Service, error) {
 }
 
 // Start starts the workers and the reaper of lost jobs, if this process runs jobs.
+// The workers run until Stop: ending ctx does not stop them (River would take that
+// as an abrupt stop and interrupt every running job).
 func (s *Service) Start(ctx context.Context) error {
 	if s.cfg.Workers == 0 {
 		return nil
 	}
-	if err := s.queue.Start(ctx); err != nil {
+	if err := s.queue.Start(context.WithoutCancel(ctx)); err != nil {
 		return err
 	}
 	rctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
@@ -147,9 +149,10 @@ func (s *Service) Start(ctx context.Context) error {
 	return nil
 }
 
-// Stop stops the workers: running jobs get until ctx ends to finish, then their
-// contexts are cancelled. A job stopped this way stays in_progress and River runs
-// it again after a restart.
+// Stop stops the workers gracefully: no new job starts, running jobs get until
+// ctx ends to finish, then their contexts are cancelled and each is handed back
+// (lease released, its River job available again at once, the attempt not
+// counted) for another process, or this one after a restart, to resume.
 func (s *Service) Stop(ctx context.Context) error {
 	if s.cfg.Workers == 0 {
 		return nil
@@ -245,7 +248,7 @@ func (s *Service) Create(ctx context.Context, owner int64, req CreateRequest) (*
 		if err := s.store.insert(ctx, tx, j); err != nil {
 			return err
 		}
-		if j.RiverJobID, err = rq.insert(ctx, discoverArgs{JobID: j.ID, TimeoutSeconds: req.Params.Timeout}); err != nil {
+		if j.RiverJobID, err = rq.insert(ctx, discoverArgs{JobID: j.ID, TimeoutSeconds: req.Params.Timeout}, priorityNew); err != nil {
 			return err
 		}
 		return s.store.setRiverID(ctx, tx, j.ID, j.RiverJobID)
@@ -418,28 +421,108 @@ func processName() string {
 	return fmt.Sprintf("%s-%d-%s", host, os.Getpid(), strings.ToLower(rand.Text()[:8]))
 }
 
-// reap finds running jobs whose lease ran out — their process died — and queues
-// each again with a new River job, or fails it once its attempts are spent. A
-// cancelled job is never touched: only in_progress rows qualify. River would rescue
-// the dead process's River job on its own, but only after RescueStuckJobsAfter
-// (over an hour, above the largest job timeout); leases bring that down to
+// reap keeps every active job owned by somebody. Every StatusCheckInterval it
+// settles jobs whose River job ended on River's side (cancelled in River UI or
+// with JobCancel, discarded, or deleted); every ReapInterval it fails jobs past
+// their deadline and queues again, once, running jobs whose lease ran out (their
+// process died), or fails them once their attempts are spent. A cancelled job is
+// never touched: only pending and in_progress rows qualify. River would rescue a
+// dead process's River job on its own, but only after RescueStuckJobsAfter (over
+// an hour, above the largest job timeout); leases bring that down to
 // LeaseDuration + ReapInterval.
 func (s *Service) reap(ctx context.Context) {
 	defer close(s.reaperDone)
-	t := time.NewTicker(s.cfg.ReapInterval)
-	defer t.Stop()
+	settle := time.NewTicker(s.cfg.StatusCheckInterval)
+	defer settle.Stop()
+	lost := time.NewTicker(s.cfg.ReapInterval)
+	defer lost.Stop()
 	for {
+		var err error
 		select {
 		case <-ctx.Done():
 			return
-		case <-t.C:
+		case <-settle.C:
+			err = s.settleOnce(ctx)
+		case <-lost.C:
+			if err = s.expireOnce(ctx); err == nil {
+				err = s.reapOnce(ctx)
+			}
 		}
-		if err := s.reapOnce(ctx); err != nil && ctx.Err() == nil {
-			s.log.Warn("reap lost jobs", "error", err)
+		if err != nil && ctx.Err() == nil {
+			s.log.Warn("reap jobs", "error", err)
 		}
 	}
 }
 
+// settleOnce ends active jobs whose River job is final or gone.
+func (s *Service) settleOnce(ctx context.Context) error {
+	orphans, err := s.store.orphans(ctx, s.db, 100)
+	if err != nil {
+		return err
+	}
+	for _, o := range orphans {
+		now := time.Now().UTC().Truncate(time.Microsecond)
+		var ok bool
+		err := s.db.InTx(ctx, func(tx querier) error {
+			var err error
+			if o.riverState == "cancelled" {
+				ok, err = s.store.cancelAny(ctx, tx, o.id, "Job "+o.id+" cancelled through the job queue", now)
+				return err
+			}
+			reason := fmt.Sprintf("its River job %d was %s without the job ending", o.riverJobID, o.riverState)
+			if o.riverState == "" {
+				reason = fmt.Sprintf("its River job %d is gone", o.riverJobID)
+			}
+			errs := append(o.errors, JobError{ErrorID: newErrorID(), AgentName: "coordinator", ErrorType: "worker_lost",
+				ErrorMessage: "the job could not be run: " + reason, Timestamp: now})
+			ok, err = s.store.failAny(ctx, tx, o.id, now, "Job failed: "+reason, errs)
+			return err
+		})
+		if err != nil {
+			return err
+		}
+		if ok {
+			s.stopLocal(o.id)
+			s.log.Info("settled a job whose River job ended on River's side", "job_id", o.id, "river_job_id", o.riverJobID, "river_state", o.riverState)
+		}
+	}
+	return nil
+}
+
+// expireOnce fails active jobs past their deadline (their worker, if any, had
+// finalWriteTimeout to do so itself) and cancels their River jobs.
+func (s *Service) expireOnce(ctx context.Context) error {
+	now := time.Now().UTC().Truncate(time.Microsecond)
+	overdue, err := s.store.overdue(ctx, s.db, now.Add(-finalWriteTimeout), 100)
+	if err != nil {
+		return err
+	}
+	for _, o := range overdue {
+		var ok bool
+		err := s.queue.inTx(ctx, func(tx querier, rq riverTx) error {
+			errs := append(o.errors, JobError{ErrorID: newErrorID(), AgentName: "coordinator", ErrorType: "timeout",
+				ErrorMessage: "The job passed its deadline before it could finish; the documents found so far are kept", Timestamp: now})
+			var err error
+			if ok, err = s.store.failAny(ctx, tx, o.id, now, "Job failed: it passed its deadline", errs); err != nil || !ok {
+				return err
+			}
+			if o.riverJobID != 0 {
+				return rq.cancel(ctx, o.riverJobID)
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		if ok {
+			s.stopLocal(o.id)
+			s.log.Info("failed a job past its deadline", "job_id", o.id, "was", o.status)
+		}
+	}
+	return nil
+}
+
+// reapOnce handles running jobs whose lease ran out.
 func (s *Service) reapOnce(ctx context.Context) error {
 	now := time.Now().UTC()
 	lost, err := s.store.lost(ctx, s.db, now, 100)
@@ -447,6 +530,8 @@ func (s *Service) reapOnce(ctx context.Context) error {
 		return err
 	}
 	for _, l := range lost {
+		action := ""
+		var riverID int64
 		err := s.queue.inTx(ctx, func(tx querier, rq riverTx) error {
 			ok, err := s.store.claimLost(ctx, tx, l.id, now, now.Add(s.cfg.LeaseDuration))
 			if err != nil || !ok {
@@ -454,23 +539,55 @@ func (s *Service) reapOnce(ctx context.Context) error {
 			}
 			if l.attempts >= s.cfg.MaxAttempts {
 				errs := append(l.errors, JobError{
-					ErrorID: "err_" + strings.ToLower(rand.Text()[:12]), AgentName: "coordinator", ErrorType: "worker_lost",
+					ErrorID: newErrorID(), AgentName: "coordinator", ErrorType: "worker_lost",
 					ErrorMessage: fmt.Sprintf("the worker running the job stopped %d times; giving up", l.attempts),
 					Timestamp:    now, IsRecoverable: false,
 				})
-				_, err := s.store.failLost(ctx, tx, l.id, now, "Job failed: its worker stopped and the retries are spent", errs)
-				return err
+				if _, err := s.store.failLost(ctx, tx, l.id, now, "Job failed: its worker stopped and the retries are spent", errs); err != nil {
+					return err
+				}
+				action = "failed: attempts spent"
+				return nil
 			}
-			riverID, err := rq.insert(ctx, discoverArgs{JobID: l.id, TimeoutSeconds: l.timeout})
+			cur, err := s.store.riverJobID(ctx, tx, l.id)
 			if err != nil {
 				return err
 			}
+			state := ""
+			if cur != 0 {
+				if state, err = s.store.riverState(ctx, tx, cur); err != nil {
+					return err
+				}
+			}
+			switch state {
+			case "available", "scheduled", "retryable", "pending":
+				action = "already queued" // requeued before: never twice
+				riverID = cur
+				return nil
+			case "cancelled", "discarded", "completed":
+				action = "left to settle" // settleOnce ends it
+				return nil
+			case "running":
+				// The dead process's River job: settle it, so nothing is left running.
+				if err := s.store.settleDeadRiverJob(ctx, tx, cur); err != nil {
+					return err
+				}
+			}
+			if riverID, err = rq.insert(ctx, discoverArgs{JobID: l.id, TimeoutSeconds: l.timeout}, priorityResumed); err != nil {
+				return err
+			}
+			action = "requeued"
 			return s.store.setRiverID(ctx, tx, l.id, riverID)
 		})
 		if err != nil {
 			return err
 		}
-		s.log.Info("requeued a job whose worker stopped", "job_id", l.id, "attempts", l.attempts)
+		if action != "" {
+			s.log.Info("job whose worker stopped: "+action, "job_id", l.id, "attempts", l.attempts, "river_job_id", riverID)
+		}
 	}
 	return nil
 }
+
+// newErrorID is the id of a JobError: "err_" and 12 lower-case random characters.
+func newErrorID() string { return "err_" + strings.ToLower(rand.Text()[:12]) }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/skop-dev/skop/database"
@@ -22,7 +23,7 @@ type store struct {
 }
 
 const jobColumns = `id, owner_key_id, status, website, prompt, params, message, progress, current_agent,
-agents_completed, pages_crawled, documents_found, documents_downloaded, pages_with_results,
+agents_completed, pages_crawled, documents_found, documents_downloaded, documents_matched, pages_with_results,
 errors, warnings, river_job_id, created_at, started_at, completed_at, cancelled_at, deadline_at`
 
 func micros(t time.Time) int64 { return t.UnixMicro() }
@@ -45,7 +46,7 @@ func scanJob(row interface{ Scan(...any) error }) (*Job, error) {
 		started, completed, cancelled sql.NullInt64
 	)
 	err := row.Scan(&j.ID, &j.OwnerKeyID, &j.Status, &j.Website, &j.Prompt, &params, &j.Message, &progress, &agent,
-		&agents, &j.PagesCrawled, &j.DocumentsFound, &j.DocumentsDownloaded, &j.PagesWithResults,
+		&agents, &j.PagesCrawled, &j.DocumentsFound, &j.DocumentsDownloaded, &j.DocumentsMatched, &j.PagesWithResults,
 		&errs, &warns, &riverID, &created, &started, &completed, &cancelled, &deadline)
 	if err != nil {
 		return nil, err
@@ -174,20 +175,31 @@ RETURNING `+jobColumns, micros(at), message, id, owner))
 }
 
 // start moves a job from pending to in_progress and leases it to owner until
-// leaseUntil. A job already in progress may be started again (a retry) only when
-// nobody holds its lease: the reaper released it, or it ran out. It keeps its start
-// time. It reports whether the job may run.
+// leaseUntil. A job already in progress may be started again (a resumed run) only
+// when nobody holds its lease: it was handed back, or the reaper released it. It
+// keeps its start time, progress and counters: a resumed run goes on from them.
+// It reports whether the job may run.
 func (s *store) start(ctx context.Context, q querier, id, owner string, at, leaseUntil time.Time) (bool, error) {
 	n, err := q.Exec(ctx, `UPDATE skop_jobs
-SET status = 'in_progress', started_at = COALESCE(started_at, ?), message = ?, progress = COALESCE(progress, 0),
-    current_agent = 'navigator', agents_completed = '[]', pages_crawled = 0, documents_found = 0,
-    documents_downloaded = 0, pages_with_results = 0, lease_owner = ?, lease_expires_at = ?, attempts = attempts + 1
+SET message = CASE WHEN status = 'pending' THEN ? ELSE ? END,
+    status = 'in_progress', started_at = COALESCE(started_at, ?), progress = COALESCE(progress, 0),
+    current_agent = 'navigator', lease_owner = ?, lease_expires_at = ?, attempts = attempts + 1
 WHERE id = ? AND (status = 'pending' OR (status = 'in_progress' AND (lease_owner IS NULL OR lease_expires_at < ?)))`,
-		micros(at), "Job started: crawling the website", owner, micros(leaseUntil), id, micros(at))
+		"Job started: crawling the website", "Job resumed: crawling the website again, keeping the documents already found",
+		micros(at), owner, micros(leaseUntil), id, micros(at))
 	if err != nil {
 		return false, err
 	}
 	return n == 1, nil
+}
+
+// keyName is the name of the API key that owns job id, for logs.
+func (s *store) keyName(ctx context.Context, q querier, owner int64) string {
+	var name string
+	if err := q.QueryRow(ctx, `SELECT name FROM skop_api_keys WHERE id = ?`, owner).Scan(&name); err != nil {
+		return ""
+	}
+	return name
 }
 
 // renew extends owner's lease on a running job. It reports false when the job is
@@ -199,10 +211,16 @@ WHERE id = ? AND status = 'in_progress' AND lease_owner = ?`, micros(until), id,
 	return n == 1, err
 }
 
-// release gives up owner's lease, so that a retry may start at once.
-func (s *store) release(ctx context.Context, q querier, id, owner string) error {
-	_, err := q.Exec(ctx, `UPDATE skop_jobs SET lease_owner = NULL, lease_expires_at = NULL
-WHERE id = ? AND status = 'in_progress' AND lease_owner = ?`, id, owner)
+// release gives up owner's lease, so that a retry may start at once. A run
+// handed back at shutdown does not count as an attempt: its process did not fail.
+func (s *store) release(ctx context.Context, q querier, id, owner, message string, handback bool) error {
+	dec := 0
+	if handback {
+		dec = 1
+	}
+	_, err := q.Exec(ctx, `UPDATE skop_jobs SET lease_owner = NULL, lease_expires_at = NULL, message = ?,
+    attempts = CASE WHEN attempts >= ? THEN attempts - ? ELSE attempts END
+WHERE id = ? AND status = 'in_progress' AND lease_owner = ?`, message, dec, dec, id, owner)
 	return err
 }
 
@@ -232,12 +250,123 @@ WHERE status = 'in_progress' AND lease_expires_at < ? ORDER BY lease_expires_at 
 		if err := rows.Scan(&l.id, &l.attempts, &errs, &paramStr); err != nil {
 			return nil, err
 		}
-		_ = json.Unmarshal([]byte(errs), &l.errors)
-		_ = json.Unmarshal([]byte(paramStr), &p)
+		if err := json.Unmarshal([]byte(errs), &l.errors); err != nil {
+			return nil, fmt.Errorf("job %s: errors: %w", l.id, err)
+		}
+		if err := json.Unmarshal([]byte(paramStr), &p); err != nil {
+			return nil, fmt.Errorf("job %s: params: %w", l.id, err)
+		}
 		l.timeout = p.Timeout
 		out = append(out, l)
 	}
 	return out, rows.Err()
+}
+
+// riverJobID is the River job that currently runs job id (0 when none).
+func (s *store) riverJobID(ctx context.Context, q querier, id string) (int64, error) {
+	var v sql.NullInt64
+	err := q.QueryRow(ctx, `SELECT river_job_id FROM skop_jobs WHERE id = ?`, id).Scan(&v)
+	return v.Int64, err
+}
+
+// riverState is the state of River job id ("" when the row is gone).
+func (s *store) riverState(ctx context.Context, q querier, id int64) (string, error) {
+	var st string
+	err := q.QueryRow(ctx, `SELECT state FROM river_job WHERE id = ?`, id).Scan(&st)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	return st, err
+}
+
+// settleDeadRiverJob ends River job id, left `running` by a process that died, as
+// cancelled: River's own rescuer would only look at it after RescueStuckJobsAfter
+// (over an hour). It touches River's row only in that one state.
+func (s *store) settleDeadRiverJob(ctx context.Context, q querier, id int64) error {
+	now := `datetime('now', 'subsec')`
+	if s.db.Dialect == database.Postgres {
+		now = `now()`
+	}
+	_, err := q.Exec(ctx, `UPDATE river_job SET state = 'cancelled', finalized_at = `+now+` WHERE id = ? AND state = 'running'`, id)
+	return err
+}
+
+// orphan is an active job whose River job ended (or is gone) without the job
+// ending: cancelled or discarded on River's side.
+type orphan struct {
+	id, status, riverState string
+	riverJobID             int64
+	errors                 []JobError
+}
+
+// orphans returns up to limit active jobs whose River job is final or missing.
+func (s *store) orphans(ctx context.Context, q querier, limit int) ([]orphan, error) {
+	rows, err := q.Query(ctx, `SELECT j.id, j.status, j.river_job_id, COALESCE(r.state, ''), j.errors
+FROM skop_jobs j LEFT JOIN river_job r ON r.id = j.river_job_id
+WHERE j.status IN ('pending', 'in_progress') AND j.river_job_id IS NOT NULL
+  AND (r.id IS NULL OR r.state IN ('cancelled', 'discarded', 'completed'))
+LIMIT ?`, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []orphan
+	for rows.Next() {
+		var (
+			o    orphan
+			errs string
+		)
+		if err := rows.Scan(&o.id, &o.status, &o.riverJobID, &o.riverState, &errs); err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal([]byte(errs), &o.errors); err != nil {
+			return nil, fmt.Errorf("job %s: errors: %w", o.id, err)
+		}
+		out = append(out, o)
+	}
+	return out, rows.Err()
+}
+
+// overdue returns up to limit active jobs whose deadline passed before cutoff.
+func (s *store) overdue(ctx context.Context, q querier, cutoff time.Time, limit int) ([]orphan, error) {
+	rows, err := q.Query(ctx, `SELECT id, status, COALESCE(river_job_id, 0), errors FROM skop_jobs
+WHERE status IN ('pending', 'in_progress') AND deadline_at < ? ORDER BY deadline_at LIMIT ?`, micros(cutoff), limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []orphan
+	for rows.Next() {
+		var (
+			o    orphan
+			errs string
+		)
+		if err := rows.Scan(&o.id, &o.status, &o.riverJobID, &errs); err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal([]byte(errs), &o.errors); err != nil {
+			return nil, fmt.Errorf("job %s: errors: %w", o.id, err)
+		}
+		out = append(out, o)
+	}
+	return out, rows.Err()
+}
+
+// cancelAny moves an active job, whoever owns it, to cancelled: for a cancel made
+// on River's side. It reports whether the guard matched.
+func (s *store) cancelAny(ctx context.Context, q querier, id, message string, at time.Time) (bool, error) {
+	n, err := q.Exec(ctx, `UPDATE skop_jobs
+SET status = 'cancelled', cancelled_at = ?, message = ?, current_agent = NULL, lease_owner = NULL, lease_expires_at = NULL
+WHERE id = ? AND status IN ('pending', 'in_progress')`, micros(at), message, id)
+	return n == 1, err
+}
+
+// failAny moves an active job, whoever holds it, to failed with errs.
+func (s *store) failAny(ctx context.Context, q querier, id string, at time.Time, message string, errs []JobError) (bool, error) {
+	n, err := q.Exec(ctx, `UPDATE skop_jobs
+SET status = 'failed', completed_at = ?, message = ?, current_agent = NULL, errors = ?, lease_owner = NULL, lease_expires_at = NULL
+WHERE id = ? AND status IN ('pending', 'in_progress')`, micros(at), message, mustJSON(errs), id)
+	return n == 1, err
 }
 
 // claimLost takes a lost job for requeueing: it clears the dead owner and holds the
@@ -265,21 +394,34 @@ type progressUpdate struct {
 	PagesCrawled        int
 	DocumentsFound      int
 	DocumentsDownloaded int
+	DocumentsMatched    int
 	PagesWithResults    int
 	Errors              []JobError
 	Warnings            []string
 }
 
+// grow is the SQL that sets a counter column to the larger of its stored value and
+// the new one: a resumed run counts again from zero, and what a person sees must
+// never go back.
+func grow(col string) string { return col + ` = CASE WHEN ` + col + ` > ? THEN ` + col + ` ELSE ? END` }
+
+func (p *progressUpdate) counters() []any {
+	return []any{p.Progress, p.Progress, p.PagesCrawled, p.PagesCrawled, p.DocumentsFound, p.DocumentsFound,
+		p.DocumentsDownloaded, p.DocumentsDownloaded, p.DocumentsMatched, p.DocumentsMatched, p.PagesWithResults, p.PagesWithResults}
+}
+
+var counterSQL = strings.Join([]string{grow("progress"), grow("pages_crawled"), grow("documents_found"),
+	grow("documents_downloaded"), grow("documents_matched"), grow("pages_with_results")}, ", ")
+
 // saveProgress writes the worker's account while the job is in progress under
 // owner's lease. It reports false when that is no longer so (the job was cancelled,
 // or its lease was lost): the caller must stop.
 func (s *store) saveProgress(ctx context.Context, q querier, id, owner string, p *progressUpdate) (bool, error) {
+	args := append([]any{p.Message, p.CurrentAgent, mustJSON(nonNil(p.AgentsCompleted))}, p.counters()...)
+	args = append(args, mustJSON(nonNil(p.Errors)), mustJSON(nonNil(p.Warnings)), id, owner)
 	n, err := q.Exec(ctx, `UPDATE skop_jobs
-SET message = ?, progress = ?, current_agent = ?, agents_completed = ?, pages_crawled = ?, documents_found = ?,
-    documents_downloaded = ?, pages_with_results = ?, errors = ?, warnings = ?
-WHERE id = ? AND status = 'in_progress' AND lease_owner = ?`,
-		p.Message, p.Progress, p.CurrentAgent, mustJSON(nonNil(p.AgentsCompleted)), p.PagesCrawled, p.DocumentsFound,
-		p.DocumentsDownloaded, p.PagesWithResults, mustJSON(nonNil(p.Errors)), mustJSON(nonNil(p.Warnings)), id, owner)
+SET message = ?, current_agent = ?, agents_completed = ?, `+counterSQL+`, errors = ?, warnings = ?
+WHERE id = ? AND status = 'in_progress' AND lease_owner = ?`, args...)
 	if err != nil {
 		return false, err
 	}
@@ -289,13 +431,12 @@ WHERE id = ? AND status = 'in_progress' AND lease_owner = ?`,
 // finish moves an in-progress job that owner holds to completed or failed, with
 // its final account.
 func (s *store) finish(ctx context.Context, q querier, id, owner string, status Status, at time.Time, p *progressUpdate) (bool, error) {
+	args := append([]any{status, micros(at), p.Message, mustJSON(nonNil(p.AgentsCompleted))}, p.counters()...)
+	args = append(args, mustJSON(nonNil(p.Errors)), mustJSON(nonNil(p.Warnings)), id, owner)
 	n, err := q.Exec(ctx, `UPDATE skop_jobs
-SET status = ?, completed_at = ?, message = ?, progress = ?, current_agent = NULL, agents_completed = ?,
-    pages_crawled = ?, documents_found = ?, documents_downloaded = ?, pages_with_results = ?, errors = ?, warnings = ?,
-    lease_owner = NULL, lease_expires_at = NULL
-WHERE id = ? AND status = 'in_progress' AND lease_owner = ?`,
-		status, micros(at), p.Message, p.Progress, mustJSON(nonNil(p.AgentsCompleted)), p.PagesCrawled, p.DocumentsFound,
-		p.DocumentsDownloaded, p.PagesWithResults, mustJSON(nonNil(p.Errors)), mustJSON(nonNil(p.Warnings)), id, owner)
+SET status = ?, completed_at = ?, message = ?, current_agent = NULL, agents_completed = ?, `+counterSQL+`,
+    errors = ?, warnings = ?, lease_owner = NULL, lease_expires_at = NULL
+WHERE id = ? AND status = 'in_progress' AND lease_owner = ?`, args...)
 	if err != nil {
 		return false, err
 	}
@@ -318,13 +459,6 @@ ON CONFLICT (job_id, url) DO UPDATE SET name = excluded.name, source_page = excl
 		}
 	}
 	return nil
-}
-
-// clearDocuments removes what an earlier attempt of the job stored, before a retry
-// runs discovery again.
-func (s *store) clearDocuments(ctx context.Context, q querier, id string) error {
-	_, err := q.Exec(ctx, `DELETE FROM skop_documents WHERE job_id = ?`, id)
-	return err
 }
 
 func (s *store) documents(ctx context.Context, q querier, id string) ([]Document, error) {

@@ -2,12 +2,13 @@ package jobs
 
 import (
 	"context"
-	"crypto/rand"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
 
 	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/rivertype"
 
 	"github.com/skop-dev/skop/discovery"
 )
@@ -38,9 +39,27 @@ func (w *worker) Timeout(job *river.Job[discoverArgs]) time.Duration {
 // finalWriteTimeout bounds the last write of a job whose own context has ended.
 const finalWriteTimeout = 15 * time.Second
 
-// Work runs one job. Every write it makes is guarded by `status = 'in_progress'`;
-// when a guard matches no row the job was cancelled, and the worker stops and tells
-// River so with JobCancel, having changed nothing.
+// River priorities: a job queued again after its worker died, or handed back at
+// shutdown, runs before new jobs, so recovery does not wait behind a backlog.
+const (
+	priorityResumed = 1
+	priorityNew     = 2
+)
+
+var (
+	// errRiverCancelled stops a run whose River job was cancelled on River's side
+	// (River UI, JobCancel) and whose signal did not arrive (SQLite polls).
+	errRiverCancelled = errors.New("job cancelled through the job queue")
+	// errDeadline stops a run at the job's deadline: creation plus its timeout,
+	// however long it waited in the queue.
+	errDeadline = errors.New("job deadline reached")
+)
+
+// Work runs one job. Every write it makes is guarded by `status = 'in_progress'`
+// and its lease; when a guard matches no row the job was cancelled, and the worker
+// stops and tells River so with JobCancel, having changed nothing. A run that
+// resumes an earlier one (its process died, or handed it back at shutdown) keeps
+// the documents already found and does not fetch them again.
 func (w *worker) Work(ctx context.Context, job *river.Job[discoverArgs]) error {
 	s := w.svc
 	id := job.Args.JobID
@@ -48,13 +67,8 @@ func (w *worker) Work(ctx context.Context, job *river.Job[discoverArgs]) error {
 	err := s.db.InTx(ctx, func(tx querier) error {
 		var err error
 		now := time.Now().UTC()
-		if started, err = s.store.start(ctx, tx, id, s.owner, now, now.Add(s.cfg.LeaseDuration)); err != nil || !started {
-			return err
-		}
-		if job.Attempt > 1 {
-			return s.store.clearDocuments(ctx, tx, id) // a retry starts discovery afresh
-		}
-		return nil
+		started, err = s.store.start(ctx, tx, id, s.owner, now, now.Add(s.cfg.LeaseDuration))
+		return err
 	})
 	if err != nil {
 		return fmt.Errorf("start job %s: %w", id, err)
@@ -68,14 +82,33 @@ func (w *worker) Work(ctx context.Context, job *river.Job[discoverArgs]) error {
 	if err != nil {
 		return fmt.Errorf("load job %s: %w", id, err)
 	}
+	kept, err := s.store.documents(ctx, s.db, id)
+	if err != nil {
+		return fmt.Errorf("load documents of job %s: %w", id, err)
+	}
+	lg := s.log.With("job_id", id, "key", s.store.keyName(ctx, s.db, j.OwnerKeyID), "river_job_id", job.ID, "attempt", job.Attempt)
+	if len(kept) > 0 {
+		lg.Info("job resumed", "documents_kept", len(kept))
+	} else {
+		lg.Info("job started", "website", j.Website)
+	}
+	startedAt := time.Now()
 
 	runCtx, stop := context.WithCancelCause(ctx)
 	defer stop(nil)
+	runCtx, stopAtDeadline := context.WithDeadlineCause(runCtx, j.DeadlineAt, errDeadline)
+	defer stopAtDeadline()
 	s.register(id, stop)
 	defer s.unregister(id)
-	go w.watch(runCtx, stop, id)
+	go w.watch(runCtx, stop, id, job.ID)
 
 	acc := &account{job: j}
+	known := make(map[string]bool, len(kept))
+	for _, d := range kept {
+		known[d.URL] = true
+		acc.notePage(d.SourcePage)
+	}
+	acc.kept = len(kept)
 	obs := func(ctx context.Context, p discovery.Progress) error {
 		acc.apply(p)
 		var ok bool
@@ -95,36 +128,65 @@ func (w *worker) Work(ctx context.Context, job *river.Job[discoverArgs]) error {
 		}
 		return nil
 	}
-	runErr := s.engine.Run(runCtx, DiscoveryRequest(j.Website, j.Prompt, j.Params, j.CreatedAt), obs)
+	req := DiscoveryRequest(j.Website, j.Prompt, j.Params, j.CreatedAt)
+	req.Known = known
+	runErr := s.engine.Run(runCtx, req, obs)
 
+	ended := func(status Status, err error) error {
+		attrs := []any{"status", status, "duration", time.Since(startedAt).Round(time.Millisecond),
+			"pages", acc.p.PagesCrawled, "documents_found", acc.p.DocumentsFound, "documents_matched", acc.kept}
+		if err != nil {
+			attrs = append(attrs, "error", err)
+		}
+		lg.Info("job ended", attrs...)
+		return err
+	}
+	cause := context.Cause(runCtx)
 	var fatal *discovery.FatalError
 	switch {
 	case runErr == nil:
 		acc.message = fmt.Sprintf("Job completed: found %s", plural(acc.kept, "matching document"))
-		return w.finish(ctx, job, StatusCompleted, acc)
-	case errors.Is(context.Cause(runCtx), errCancelled) || errors.Is(runErr, errCancelled):
+		return ended(StatusCompleted, w.finish(ctx, job, StatusCompleted, acc))
+	case errors.Is(cause, errCancelled) || errors.Is(runErr, errCancelled):
+		lg.Info("job ended", "status", StatusCancelled, "duration", time.Since(startedAt).Round(time.Millisecond), "by", "api")
 		return river.JobCancel(fmt.Errorf("job %s: %w", id, errCancelled))
-	case errors.Is(ctx.Err(), context.DeadlineExceeded):
+	case errors.Is(cause, errRiverCancelled) || errors.Is(context.Cause(ctx), river.ErrJobCancelledRemotely):
+		w.cancelFromRiver(ctx, id)
+		lg.Info("job ended", "status", StatusCancelled, "duration", time.Since(startedAt).Round(time.Millisecond), "by", "river")
+		return river.JobCancel(fmt.Errorf("job %s: %w", id, errRiverCancelled))
+	case errors.Is(cause, errDeadline) || errors.Is(ctx.Err(), context.DeadlineExceeded):
 		acc.addError(discovery.Problem{Stage: acc.stage(), Kind: "timeout",
 			Message: fmt.Sprintf("The job ran out of time after %d seconds; the documents found so far are kept", j.Params.Timeout), At: time.Now().UTC()})
 		acc.message = fmt.Sprintf("Job failed: timed out after %d seconds (found %s)", j.Params.Timeout, plural(acc.kept, "matching document"))
-		return w.finish(ctx, job, StatusFailed, acc)
+		return ended(StatusFailed, w.finish(ctx, job, StatusFailed, acc))
 	case ctx.Err() != nil:
-		// The process is shutting down: leave the job in progress, without a
-		// lease, for River to run again after a restart.
-		w.release(ctx, id)
-		return fmt.Errorf("job %s interrupted: %w", id, ctx.Err())
+		// The process is shutting down and its grace ran out: hand the job back
+		// (lease released, attempt not counted). River makes its River job
+		// available again at once, and the next process resumes it.
+		w.release(ctx, id, "Job paused: its worker is shutting down; another worker resumes it, keeping the documents found", true)
+		lg.Info("job handed back at shutdown", "duration", time.Since(startedAt).Round(time.Millisecond), "documents_matched", acc.kept)
+		return fmt.Errorf("job %s interrupted by shutdown: %w", id, ctx.Err())
 	case errors.As(runErr, &fatal):
 		acc.addError(fatal.Problem)
 		acc.message = "Job failed: " + fatal.Message
-		return w.finish(ctx, job, StatusFailed, acc)
+		return ended(StatusFailed, w.finish(ctx, job, StatusFailed, acc))
 	case job.Attempt >= job.MaxAttempts:
 		acc.addError(discovery.Problem{Stage: acc.stage(), Kind: "internal", Message: "internal error: " + runErr.Error(), At: time.Now().UTC()})
 		acc.message = "Job failed: internal error"
-		return w.finish(ctx, job, StatusFailed, acc)
+		return ended(StatusFailed, w.finish(ctx, job, StatusFailed, acc))
 	default:
-		w.release(ctx, id)
+		w.release(ctx, id, "Job interrupted by an error; it will be retried", false)
+		lg.Warn("job run failed; River retries it", "error", runErr)
 		return fmt.Errorf("job %s: %w", id, runErr) // River retries
+	}
+}
+
+// cancelFromRiver ends a job cancelled on River's side as cancelled in Skop too.
+func (w *worker) cancelFromRiver(ctx context.Context, id string) {
+	cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), finalWriteTimeout)
+	defer cancel()
+	if _, err := w.svc.store.cancelAny(cctx, w.svc.db, id, "Job "+id+" cancelled through the job queue", time.Now().UTC().Truncate(time.Microsecond)); err != nil {
+		w.svc.log.Warn("cancel job cancelled through River", "job_id", id, "error", err)
 	}
 }
 
@@ -171,11 +233,12 @@ func (w *worker) finish(ctx context.Context, job *river.Job[discoverArgs], statu
 }
 
 // watch renews the job's lease every StatusCheckInterval and stops the run when the
-// job is no longer in progress under this process's lease. In one process Cancel
-// stops the run directly, and across replicas River's notification does; this
-// covers a notification that was missed (riverqueue/river#1358) and a lease that
-// another process took over, at the latest one interval later.
-func (w *worker) watch(ctx context.Context, stop context.CancelCauseFunc, id string) {
+// job is no longer in progress under this process's lease, or when its River job
+// was cancelled on River's side. In one process Cancel stops the run directly, and
+// across replicas River's notification does; this covers a notification that was
+// missed (riverqueue/river#1358) or never sent (SQLite has no LISTEN), and a lease
+// that another process took over, at the latest one interval later.
+func (w *worker) watch(ctx context.Context, stop context.CancelCauseFunc, id string, riverID int64) {
 	t := time.NewTicker(w.svc.cfg.StatusCheckInterval)
 	defer t.Stop()
 	for {
@@ -188,15 +251,31 @@ func (w *worker) watch(ctx context.Context, stop context.CancelCauseFunc, id str
 				stop(errCancelled)
 				return
 			}
+			if rj, err := w.svc.queue.JobGet(ctx, riverID); err == nil && cancelAttempted(rj) {
+				stop(errRiverCancelled)
+				return
+			}
 		}
 	}
 }
 
+// cancelAttempted reports whether River was asked to cancel a running job: River
+// records the request in the job's metadata and leaves the state to the worker.
+func cancelAttempted(rj *rivertype.JobRow) bool {
+	if rj.State == rivertype.JobStateCancelled {
+		return true
+	}
+	var md struct {
+		CancelAttemptedAt *time.Time `json:"cancel_attempted_at"`
+	}
+	return json.Unmarshal(rj.Metadata, &md) == nil && md.CancelAttemptedAt != nil
+}
+
 // release gives up the lease on a job this process stops running without ending it.
-func (w *worker) release(ctx context.Context, id string) {
+func (w *worker) release(ctx context.Context, id, message string, handback bool) {
 	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), finalWriteTimeout)
 	defer cancel()
-	if err := w.svc.store.release(rctx, w.svc.db, id, w.svc.owner); err != nil {
+	if err := w.svc.store.release(rctx, w.svc.db, id, w.svc.owner, message, handback); err != nil {
 		w.svc.log.Warn("release job lease", "job_id", id, "error", err)
 	}
 }
@@ -236,12 +315,19 @@ func (a *account) apply(p discovery.Progress) {
 	case discovery.StageNavigator:
 		a.message = fmt.Sprintf("Crawling the website: %s crawled", plural(p.PagesCrawled, "page"))
 	case discovery.StageScraper:
-		a.message = fmt.Sprintf("Inspecting %s", plural(p.DocumentsFound, "candidate document"))
+		a.message = fmt.Sprintf("Inspecting documents: %d of %d checked, %d matching", p.DocumentsInspected, p.DocumentsFound, a.kept)
 	case discovery.StageCoordinator:
 		a.message = "Scoring documents"
 	default:
 		a.message = fmt.Sprintf("Finishing: found %s", plural(a.kept, "matching document"))
 	}
+}
+
+func (a *account) notePage(page string) {
+	if a.sourcePages == nil {
+		a.sourcePages = map[string]bool{}
+	}
+	a.sourcePages[page] = true
 }
 
 func (a *account) addError(p discovery.Problem) {
@@ -250,7 +336,7 @@ func (a *account) addError(p discovery.Problem) {
 		page = &p.PageURL
 	}
 	a.errors = append(a.errors, JobError{
-		ErrorID:       "err_" + rand.Text()[:12],
+		ErrorID:       newErrorID(),
 		AgentName:     string(p.Stage),
 		ErrorType:     p.Kind,
 		ErrorMessage:  p.Message,
@@ -278,6 +364,7 @@ func (a *account) update() *progressUpdate {
 		PagesCrawled:        a.p.PagesCrawled,
 		DocumentsFound:      a.p.DocumentsFound,
 		DocumentsDownloaded: a.p.DocumentsDownloaded,
+		DocumentsMatched:    a.kept,
 		PagesWithResults:    len(a.sourcePages),
 		Errors:              a.errors,
 		Warnings:            a.warnings,

@@ -63,7 +63,7 @@ func insertWithTimeout(t *testing.T, s *Service, owner int64, website string, ti
 		if err := s.store.insert(ctx, tx, j); err != nil {
 			return err
 		}
-		riverID, err := rq.insert(ctx, discoverArgs{JobID: j.ID, TimeoutSeconds: timeout})
+		riverID, err := rq.insert(ctx, discoverArgs{JobID: j.ID, TimeoutSeconds: timeout}, priorityNew)
 		if err != nil {
 			return err
 		}
@@ -188,7 +188,12 @@ func TestLeases(t *testing.T) {
 	if ok, _ := s.store.saveProgress(ctx, s.db, j.ID, "second", &progressUpdate{Message: "x"}); ok {
 		t.Error("a process without the lease wrote progress")
 	}
-	// The first process dies: its lease runs out, and the reaper requeues the job.
+	// The first process ran the job's River job, and dies: its lease runs out, and
+	// the reaper settles the dead River job and requeues the job, once, ahead of
+	// new jobs.
+	if _, err := s.db.Exec(ctx, `UPDATE river_job SET state = 'running', attempt = 1 WHERE id = ?`, j.RiverJobID); err != nil {
+		t.Fatal(err)
+	}
 	if ok, _ := s.store.renew(ctx, s.db, j.ID, "first", now.Add(-time.Second)); !ok {
 		t.Fatal("renew by the owner failed")
 	}
@@ -198,6 +203,28 @@ func TestLeases(t *testing.T) {
 	got, _ := s.Get(ctx, owner, j.ID)
 	if got.Status != StatusInProgress || got.RiverJobID == j.RiverJobID {
 		t.Fatalf("after the reaper: %s, river job %d (was %d)", got.Status, got.RiverJobID, j.RiverJobID)
+	}
+	var oldState, newState string
+	var newPriority int
+	_ = s.db.QueryRow(ctx, `SELECT state FROM river_job WHERE id = ?`, j.RiverJobID).Scan(&oldState)
+	_ = s.db.QueryRow(ctx, `SELECT state, priority FROM river_job WHERE id = ?`, got.RiverJobID).Scan(&newState, &newPriority)
+	if oldState != "cancelled" || newState != "available" || newPriority != priorityResumed {
+		t.Errorf("River jobs after the reaper: dead one %q (want cancelled), new one %q priority %d (want available, %d)", oldState, newState, newPriority, priorityResumed)
+	}
+	// The requeued River job waits behind a backlog longer than the lease: the
+	// next reaps do not queue it again.
+	for range 3 {
+		if _, err := s.db.Exec(ctx, `UPDATE skop_jobs SET lease_expires_at = 0 WHERE id = ?`, j.ID); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.reapOnce(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var riverJobs int
+	_ = s.db.QueryRow(ctx, `SELECT count(*) FROM river_job`).Scan(&riverJobs)
+	if riverJobs != 2 {
+		t.Errorf("%d River jobs for one Skop job after repeated reaps, want 2 (the dead one and one requeue)", riverJobs)
 	}
 	if ok, err := s.store.start(ctx, s.db, j.ID, "second", time.Now(), time.Now().Add(time.Minute)); err != nil || !ok {
 		t.Fatalf("second start after the requeue: %v %v", ok, err)

@@ -53,7 +53,11 @@ func authenticate(keys *apikeys.Store) openapi3filter.AuthenticationFunc {
 		default:
 			return errNotSent
 		}
-		key, err := keys.Authenticate(r.Context(), secret)
+		st := stateOf(r.Context())
+		key, err := st.key, error(nil)
+		if key == nil || st.secret != secret {
+			key, err = keys.Authenticate(r.Context(), secret)
+		}
 		if errors.Is(err, apikeys.ErrInvalidKey) {
 			return echo.NewHTTPError(http.StatusUnauthorized, "Invalid API key")
 		}
@@ -63,7 +67,7 @@ func authenticate(keys *apikeys.Store) openapi3filter.AuthenticationFunc {
 		if scope := operationScopes[in.RequestValidationInput.Route.Operation.OperationID]; scope != "" && !key.Has(scope) {
 			return echo.NewHTTPError(http.StatusForbidden, "API key lacks the "+scope+" scope")
 		}
-		stateOf(r.Context()).key = key
+		st.key, st.secret = key, secret
 		return nil
 	}
 }

@@ -177,7 +177,12 @@ func start(t *testing.T, o options) *harness {
 	if err := h.svc.Start(ctx); err != nil {
 		t.Fatal(err)
 	}
-	h.srv = httptest.NewServer(e)
+	// The production http.Server: timeouts, header limit, Go's own errors as
+	// ErrorResponse.
+	h.srv = httptest.NewUnstartedServer(e)
+	h.srv.Config = server.HTTPServer(e, server.DefaultTimeouts(), quietLogger())
+	h.srv.Listener = server.ErrorResponseListener(h.srv.Listener)
+	h.srv.Start()
 	h.http = &http.Client{Transport: newContract(t), Timeout: 30 * time.Second}
 	t.Cleanup(h.close)
 	return h

@@ -7,6 +7,7 @@ import (
 	"math"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
@@ -55,6 +56,16 @@ func checkWebsite(raw string) (string, error) {
 	}
 	if u.Hostname() == "" {
 		return "", invalid("website", "must name a host")
+	}
+	if p := u.Port(); p != "" {
+		if n, err := strconv.Atoi(p); err != nil || n < 1 || n > 65535 {
+			return "", invalid("website", fmt.Sprintf("port %s is not a TCP port (1-65535)", p))
+		}
+	} else if strings.HasSuffix(u.Host, ":") {
+		return "", invalid("website", "has an empty port")
+	}
+	if strings.ContainsAny(u.Hostname(), " \t%") {
+		return "", invalid("website", "host name is not valid")
 	}
 	if u.User != nil {
 		return "", invalid("website", "must not contain credentials")

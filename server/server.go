@@ -83,6 +83,8 @@ func New(svc *jobs.Service, keys *apikeys.Store, cfg Config) (*echo.Echo, error)
 	}
 	e.Use(recoverPanics(cfg.Logger))
 	e.Use(limitBody(MaxBodyBytes))
+	e.Use(authenticateEarly(keys))
+	e.Use(strictJSON)
 	e.Use(validateRequests(doc, keys))
 
 	h := &handlers{svc: svc, log: cfg.Logger}
@@ -110,8 +112,9 @@ func normalizePath(next echo.HandlerFunc) echo.HandlerFunc {
 // pointer so that the authenticator, which runs inside the validator and cannot
 // replace the request, can record the caller's key for the handlers.
 type requestState struct {
-	id  string
-	key *apikeys.Key
+	id     string
+	key    *apikeys.Key
+	secret string // the credential key was found by, so it is looked up once
 }
 
 type stateCtxKey struct{}

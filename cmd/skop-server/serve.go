@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"sync"
 	"syscall"
 	"time"
 
@@ -36,6 +37,8 @@ type common struct {
 	reapInterval *time.Duration
 	maxAttempts  *int
 	logFormat    *string
+	grace        *time.Duration
+	crawlDelay   *time.Duration
 }
 
 func commonFlags(fs *flag.FlagSet, defaultWorkers int) *common {
@@ -54,6 +57,8 @@ func commonFlags(fs *flag.FlagSet, defaultWorkers int) *common {
 		reapInterval: fs.Duration("reap-interval", envDuration("SKOP_REAP_INTERVAL", 5*time.Second), "how often each replica looks for jobs whose replica died (env SKOP_REAP_INTERVAL)"),
 		maxAttempts:  fs.Int("max-attempts", envInt("SKOP_MAX_ATTEMPTS", 3), "times a job is run again after its worker failed or died, before it fails (env SKOP_MAX_ATTEMPTS)"),
 		logFormat:    fs.String("log-format", envOr("SKOP_LOG_FORMAT", "text"), "text or json (env SKOP_LOG_FORMAT)"),
+		grace:        fs.Duration("shutdown-grace", envDuration("SKOP_SHUTDOWN_GRACE", 20*time.Second), "on SIGINT/SIGTERM, how long running jobs may go on before they are handed back to another process (env SKOP_SHUTDOWN_GRACE)"),
+		crawlDelay:   fs.Duration("max-crawl-delay", envDuration("SKOP_MAX_CRAWL_DELAY", 10*time.Second), "the longest Crawl-delay from a robots.txt that is honoured; longer ones are capped, with a warning (env SKOP_MAX_CRAWL_DELAY)"),
 	}
 }
 
@@ -89,7 +94,7 @@ func (c *common) open(ctx context.Context) (*app, error) {
 		MaxAttempts:         *c.maxAttempts,
 		ReapInterval:        *c.reapInterval,
 		Discovery: discovery.Config{AllowPrivateNetworks: *c.allowPrivate, MaxPages: *c.maxPages, MaxDepth: *c.maxDepth,
-			PerHostConcurrency: *c.perHost, PerHostDelay: *c.perHostDelay},
+			PerHostConcurrency: *c.perHost, PerHostDelay: *c.perHostDelay, MaxCrawlDelay: *c.crawlDelay},
 		Logger: log,
 	})
 	if err != nil {
@@ -103,20 +108,24 @@ func serve(args []string) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	addr := fs.String("addr", envOr("SKOP_ADDR", "127.0.0.1:8080"), "listen address (env SKOP_ADDR)")
 	validateResponses := fs.Bool("validate-responses", envBool("SKOP_VALIDATE_RESPONSES", true), "check every response against openapi.yaml (env SKOP_VALIDATE_RESPONSES)")
+	readHeader := fs.Duration("read-header-timeout", envDuration("SKOP_READ_HEADER_TIMEOUT", 5*time.Second), "time a client has to send a request's headers (env SKOP_READ_HEADER_TIMEOUT)")
+	readBody := fs.Duration("read-timeout", envDuration("SKOP_READ_TIMEOUT", 10*time.Second), "time a client has to send a whole request, body included (env SKOP_READ_TIMEOUT)")
+	writeTimeout := fs.Duration("write-timeout", envDuration("SKOP_WRITE_TIMEOUT", 30*time.Second), "time to write a response (env SKOP_WRITE_TIMEOUT)")
+	idle := fs.Duration("idle-timeout", envDuration("SKOP_IDLE_TIMEOUT", 2*time.Minute), "how long an idle keep-alive connection stays open (env SKOP_IDLE_TIMEOUT)")
+	drain := fs.Duration("drain-timeout", envDuration("SKOP_DRAIN_TIMEOUT", 10*time.Second), "on shutdown, how long requests in flight may take to finish (env SKOP_DRAIN_TIMEOUT)")
 	c := commonFlags(fs, 4)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+	sig := make(chan os.Signal, 2)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	defer signal.Stop(sig)
+	ctx := context.Background()
 	a, err := c.open(ctx)
 	if err != nil {
 		return err
 	}
 	defer a.db.Close()
-	if err := firstKey(ctx, a.keys, a.log); err != nil {
-		return err
-	}
 	e, err := server.New(a.svc, a.keys, server.Config{ValidateResponses: *validateResponses, Logger: a.log})
 	if err != nil {
 		return err
@@ -125,29 +134,59 @@ func serve(args []string) error {
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", *addr, err)
 	}
+	if err := firstKey(ctx, a.keys, a.log, ln.Addr().String()); err != nil {
+		ln.Close()
+		return err
+	}
 	if err := a.svc.Start(ctx); err != nil {
 		ln.Close()
 		return err
 	}
-	srv := &http.Server{Handler: e, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
+	srv := server.HTTPServer(e, server.Timeouts{ReadHeader: *readHeader, Read: *readBody, Write: *writeTimeout, Idle: *idle}, a.log)
 	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
+	go func() { errc <- srv.Serve(server.ErrorResponseListener(ln)) }()
 	a.log.Info("skop-server listening", "addr", ln.Addr().String(), "db", a.db.Location, "workers", *c.workers, "allow_private_networks", *c.allowPrivate)
 
 	select {
 	case err := <-errc:
 		return err
-	case <-ctx.Done():
+	case <-sig:
 	}
-	a.log.Info("shutting down")
-	sctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	return shutdown(a, sig, *c.grace, func(ctx context.Context) {
+		dctx, cancel := context.WithTimeout(ctx, *drain)
+		defer cancel()
+		if err := srv.Shutdown(dctx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			a.log.Error("http shutdown", "error", err)
+			_ = srv.Close()
+		}
+	})
+}
+
+// shutdown stops a process after its first signal: the listener closes and
+// requests in flight drain (drainHTTP), no new job starts, and running jobs get up
+// to grace to finish; then they are stopped and handed back, for another process
+// to resume. A second signal cuts the grace short.
+func shutdown(a *app, sig <-chan os.Signal, grace time.Duration, drainHTTP func(context.Context)) error {
+	a.log.Info("shutting down: no new jobs; running jobs may finish", "grace", grace)
+	gctx, cancel := context.WithTimeout(context.Background(), grace)
 	defer cancel()
-	if err := srv.Shutdown(sctx); err != nil && !errors.Is(err, http.ErrServerClosed) {
-		a.log.Error("http shutdown", "error", err)
+	go func() {
+		select {
+		case <-sig:
+			a.log.Warn("second signal: stopping running jobs now and handing them back")
+			cancel()
+		case <-gctx.Done():
+		}
+	}()
+	var wg sync.WaitGroup
+	if drainHTTP != nil {
+		wg.Go(func() { drainHTTP(context.WithoutCancel(gctx)) })
 	}
-	if err := a.svc.Stop(sctx); err != nil {
+	if err := a.svc.Stop(gctx); err != nil {
 		a.log.Error("worker shutdown", "error", err)
 	}
+	wg.Wait()
+	a.log.Info("stopped")
 	return nil
 }
 
@@ -161,8 +200,10 @@ func worker(args []string) error {
 	if *c.workers < 1 {
 		return errors.New("worker: --workers must be at least 1")
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+	sig := make(chan os.Signal, 2)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	defer signal.Stop(sig)
+	ctx := context.Background()
 	a, err := c.open(ctx)
 	if err != nil {
 		return err
@@ -172,16 +213,13 @@ func worker(args []string) error {
 		return err
 	}
 	a.log.Info("skop-server worker running", "db", a.db.Location, "workers", *c.workers)
-	<-ctx.Done()
-	a.log.Info("shutting down")
-	sctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-	defer cancel()
-	return a.svc.Stop(sctx)
+	<-sig
+	return shutdown(a, sig, *c.grace, nil)
 }
 
 // firstKey creates a key when the database has none, and prints it once, so a
 // newcomer can call the API at once.
-func firstKey(ctx context.Context, store *apikeys.Store, log *slog.Logger) error {
+func firstKey(ctx context.Context, store *apikeys.Store, log *slog.Logger, addr string) error {
 	n, err := store.CountActive(ctx)
 	if err != nil || n > 0 {
 		return err
@@ -190,7 +228,7 @@ func firstKey(ctx context.Context, store *apikeys.Store, log *slog.Logger) error
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(os.Stderr, "\nNo API keys existed, so one was created. It is shown only this once:\n\n    %s\n\nUse it as:  curl -H 'Authorization: Bearer %s' http://<addr>/scrape/\n\n", secret, secret)
+	fmt.Fprintf(os.Stderr, "\nNo API keys existed, so one was created. It is shown only this once:\n\n    %s\n\nUse it as:  curl -H 'Authorization: Bearer %s' http://%s/scrape/\n\n", secret, secret, addr)
 	log.Info("created the first API key")
 	return nil
 }
