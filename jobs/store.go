@@ -272,7 +272,7 @@ func (s *store) riverJobID(ctx context.Context, q querier, id string) (int64, er
 // riverState is the state of River job id ("" when the row is gone).
 func (s *store) riverState(ctx context.Context, q querier, id int64) (string, error) {
 	var st string
-	err := q.QueryRow(ctx, `SELECT state FROM river_job WHERE id = ?`, id).Scan(&st)
+	err := q.QueryRow(ctx, `SELECT CAST(state AS TEXT) FROM river_job WHERE id = ?`, id).Scan(&st)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", nil
 	}
@@ -301,7 +301,7 @@ type orphan struct {
 
 // orphans returns up to limit active jobs whose River job is final or missing.
 func (s *store) orphans(ctx context.Context, q querier, limit int) ([]orphan, error) {
-	rows, err := q.Query(ctx, `SELECT j.id, j.status, j.river_job_id, COALESCE(r.state, ''), j.errors
+	rows, err := q.Query(ctx, `SELECT j.id, j.status, j.river_job_id, COALESCE(CAST(r.state AS TEXT), ''), j.errors
 FROM skop_jobs j LEFT JOIN river_job r ON r.id = j.river_job_id
 WHERE j.status IN ('pending', 'in_progress') AND j.river_job_id IS NOT NULL
   AND (r.id IS NULL OR r.state IN ('cancelled', 'discarded', 'completed'))

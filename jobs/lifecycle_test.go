@@ -1,0 +1,273 @@
+package jobs
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/riverqueue/river/rivertype"
+
+	"github.com/skop-dev/skop/database"
+	"github.com/skop-dev/skop/discovery"
+	"github.com/skop-dev/skop/internal/testsite"
+)
+
+// These tests hold the rule that every way a run can end leaves the job in a
+// final status with a reason: cancels and discards made on River's side, a
+// deadline passed, a lease lost, and a run resumed after its process stopped.
+
+// serviceOn starts another service (a second process, as far as leases go) on db.
+func serviceOn(t *testing.T, db *database.DB, workers int) *Service {
+	t.Helper()
+	svc, err := NewService(db, Config{
+		Workers:             workers,
+		StatusCheckInterval: 100 * time.Millisecond,
+		ReapInterval:        100 * time.Millisecond,
+		Discovery:           discovery.Config{AllowPrivateNetworks: true},
+		Logger:              slog.New(slog.NewTextHandler(io.Discard, nil)),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := svc.Start(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		_ = svc.Stop(ctx)
+	})
+	return svc
+}
+
+func riverCancel(t *testing.T, s *Service, riverID int64) {
+	t.Helper()
+	rc, ok := s.queue.(interface {
+		JobCancel(ctx context.Context, id int64) (*rivertype.JobRow, error)
+	})
+	if !ok {
+		t.Fatal("the queue has no JobCancel")
+	}
+	if _, err := rc.JobCancel(context.Background(), riverID); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func waitStatus(t *testing.T, s *Service, owner int64, id string, want Status, within time.Duration) *Job {
+	t.Helper()
+	deadline := time.Now().Add(within)
+	for {
+		j, err := s.Get(context.Background(), owner, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if j.Status == want {
+			return j
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("job %s is %s (%q) after %s, want %s", id, j.Status, j.Message, within, want)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+func hangingSite() *testsite.Site {
+	return testsite.New(map[string]testsite.Resource{
+		"/":      testsite.HTML(`<a href="/a.pdf">Council minutes 2025</a>`),
+		"/a.pdf": {Hang: true},
+	})
+}
+
+// TestRiverSideCancel: a job cancelled through River — running, or still pending
+// behind another — ends cancelled in Skop with a cancel time, and frees its slot.
+func TestRiverSideCancel(t *testing.T) {
+	site := hangingSite()
+	defer site.Close()
+	base, owner := newTestService(t, 0)
+	s := serviceOn(t, base.db, 1)
+	ctx := context.Background()
+	params := DefaultParams()
+	params.SinglePage = true
+	running, err := s.Create(ctx, owner, CreateRequest{Website: site.URL + "/", Prompt: "council minutes 2025", Params: params})
+	if err != nil {
+		t.Fatal(err)
+	}
+	waitStatus(t, s, owner, running.ID, StatusInProgress, 10*time.Second)
+	pending, err := s.Create(ctx, owner, CreateRequest{Website: site.URL + "/", Prompt: "council minutes 2025", Params: params})
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	for _, j := range []*Job{pending, running} {
+		at := time.Now()
+		riverCancel(t, s, j.RiverJobID)
+		got := waitStatus(t, s, owner, j.ID, StatusCancelled, 5*time.Second)
+		if got.CancelledAt == nil || got.CompletedAt != nil {
+			t.Errorf("job %s: cancelled_at %v, completed_at %v; want a cancel time only", j.ID, got.CancelledAt, got.CompletedAt)
+		}
+		if took := time.Since(at); took > 2*time.Second {
+			t.Errorf("job %s took %s to end after River's cancel", j.ID, took)
+		}
+	}
+	n, err := s.store.countActive(ctx, s.db, owner)
+	if err != nil || n != 0 {
+		t.Errorf("active jobs after both cancels: %d %v, want 0", n, err)
+	}
+}
+
+// TestStuckJobsAreSettled: an in_progress job with no lease whose River job was
+// discarded (three shutdowns with an older River), or whose River job is gone,
+// fails with a reason instead of staying in_progress for ever.
+func TestStuckJobsAreSettled(t *testing.T) {
+	s, owner := newTestService(t, 0)
+	ctx := context.Background()
+	for _, river := range []string{"discarded", "gone"} {
+		j, err := s.Create(ctx, owner, CreateRequest{Website: "https://example.com/", Prompt: "council minutes", Params: DefaultParams()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.db.Exec(ctx, `UPDATE skop_jobs SET status = 'in_progress', lease_owner = NULL, lease_expires_at = NULL WHERE id = ?`, j.ID); err != nil {
+			t.Fatal(err)
+		}
+		q := `UPDATE river_job SET state = 'discarded', finalized_at = CURRENT_TIMESTAMP WHERE id = ?`
+		if river == "gone" {
+			q = `DELETE FROM river_job WHERE id = ?`
+		}
+		if _, err := s.db.Exec(ctx, q, j.RiverJobID); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.settleOnce(ctx); err != nil {
+			t.Fatal(err)
+		}
+		got, _ := s.Get(ctx, owner, j.ID)
+		if got.Status != StatusFailed || got.CompletedAt == nil || len(got.Errors) != 1 || got.Errors[0].ErrorType != "worker_lost" {
+			t.Errorf("River job %s: job is %s %+v, want failed with a worker_lost error", river, got.Status, got.Errors)
+		}
+	}
+}
+
+// TestOverdueJobFails: a job past its deadline fails with a timeout, whatever its
+// lease says, and its River job is cancelled.
+func TestOverdueJobFails(t *testing.T) {
+	s, owner := newTestService(t, 0)
+	ctx := context.Background()
+	j, err := s.Create(ctx, owner, CreateRequest{Website: "https://example.com/", Prompt: "council minutes", Params: DefaultParams()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	past := time.Now().Add(-time.Minute)
+	if ok, err := s.store.start(ctx, s.db, j.ID, "alive", time.Now(), time.Now().Add(time.Hour)); err != nil || !ok {
+		t.Fatal(ok, err)
+	}
+	if _, err := s.db.Exec(ctx, `UPDATE skop_jobs SET deadline_at = ? WHERE id = ?`, micros(past), j.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.expireOnce(ctx); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := s.Get(ctx, owner, j.ID)
+	if got.Status != StatusFailed || len(got.Errors) != 1 || got.Errors[0].ErrorType != "timeout" {
+		t.Errorf("job is %s %+v, want failed with a timeout error", got.Status, got.Errors)
+	}
+	if st, _ := s.store.riverState(ctx, s.db, j.RiverJobID); st != "cancelled" {
+		t.Errorf("River job is %q, want cancelled", st)
+	}
+}
+
+// TestResumeKeepsDocuments: a process dies mid-job after keeping one document;
+// the job is requeued, another process resumes it, keeps that document without
+// fetching it again, finds the rest, and no counter a person sees goes back.
+func TestResumeKeepsDocuments(t *testing.T) {
+	site := testsite.New(map[string]testsite.Resource{
+		"/": testsite.HTML(`<h2>Council minutes 2025</h2><a href="/a.pdf">Council minutes January 2025</a>
+			<a href="/b.pdf">Council minutes February 2025</a><a href="/c.pdf">Council minutes March 2025</a>`),
+		"/a.pdf": testsite.PDFFile("Council Minutes January 2025", "MINUTES OF THE CITY COUNCIL"),
+		"/b.pdf": testsite.PDFFile("Council Minutes February 2025", "MINUTES OF THE CITY COUNCIL"),
+		"/c.pdf": testsite.PDFFile("Council Minutes March 2025", "MINUTES OF THE CITY COUNCIL"),
+	})
+	defer site.Close()
+	s, owner := newTestService(t, 0)
+	ctx := context.Background()
+	params := DefaultParams()
+	params.ConfidenceThreshold = 0.3
+	j, err := s.Create(ctx, owner, CreateRequest{Website: site.URL + "/", Prompt: "Find all council meeting minutes from 2025", Params: params})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The first process ran the job's River job, kept a.pdf at 60 %, and died.
+	if _, err := s.db.Exec(ctx, `UPDATE river_job SET state = 'running', attempt = 1 WHERE id = ?`, j.RiverJobID); err != nil {
+		t.Fatal(err)
+	}
+	if ok, err := s.store.start(ctx, s.db, j.ID, "dead", time.Now(), time.Now().Add(time.Hour)); err != nil || !ok {
+		t.Fatal(ok, err)
+	}
+	ok, err := s.store.saveProgress(ctx, s.db, j.ID, "dead", &progressUpdate{Message: "Inspecting", Progress: 60, PagesCrawled: 1,
+		DocumentsFound: 3, DocumentsDownloaded: 1, DocumentsMatched: 1, PagesWithResults: 1})
+	if err != nil || !ok {
+		t.Fatal(ok, err)
+	}
+	if err := s.store.addDocuments(ctx, s.db, j.ID, []Document{{URL: site.URL + "/a.pdf", Name: "January", SourcePage: site.URL + "/",
+		Type: "pdf", Confidence: 0.9, ExtractedAt: time.Now().UTC()}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.db.Exec(ctx, `UPDATE skop_jobs SET lease_expires_at = 0 WHERE id = ?`, j.ID); err != nil {
+		t.Fatal(err)
+	}
+
+	// Watch what a person polling the job sees, from before the resume to the end.
+	var (
+		mu   sync.Mutex
+		seen []Job
+	)
+	watchCtx, stopWatch := context.WithCancel(ctx)
+	watched := make(chan struct{})
+	go func() {
+		defer close(watched)
+		for watchCtx.Err() == nil {
+			if cur, err := s.Get(ctx, owner, j.ID); err == nil {
+				mu.Lock()
+				seen = append(seen, *cur)
+				mu.Unlock()
+			}
+			time.Sleep(5 * time.Millisecond)
+		}
+	}()
+	other := serviceOn(t, s.db, 1) // its reaper requeues the job, its worker resumes it
+	got := waitStatus(t, other, owner, j.ID, StatusCompleted, 20*time.Second)
+	stopWatch()
+	<-watched
+
+	_, docs, err := s.Results(ctx, owner, j.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(docs) != 3 || got.DocumentsMatched != 3 {
+		t.Errorf("kept %d documents (documents_matched %d), want 3", len(docs), got.DocumentsMatched)
+	}
+	if n := site.Count(http.MethodGet, "/a.pdf"); n != 0 {
+		t.Errorf("the document kept before the resume was fetched %d times, want 0", n)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	for i := 1; i < len(seen); i++ {
+		a, b := seen[i-1], seen[i]
+		if pa, pb := deref(a.Progress), deref(b.Progress); pb < pa || b.PagesCrawled < a.PagesCrawled ||
+			b.DocumentsFound < a.DocumentsFound || b.DocumentsDownloaded < a.DocumentsDownloaded || b.DocumentsMatched < a.DocumentsMatched {
+			t.Fatalf("a counter went back between two polls:\n%+v\n%+v", a, b)
+		}
+	}
+	if len(seen) < 2 {
+		t.Errorf("only %d polls seen", len(seen))
+	}
+}
+
+func deref(p *int) int {
+	if p == nil {
+		return -1
+	}
+	return *p
+}
