@@ -353,16 +353,26 @@ type JobStatus string
 
 // JobStatusResponse defines model for JobStatusResponse.
 type JobStatusResponse struct {
-	AgentsCompleted []string   `json:"agents_completed"`
-	CancelledAt     *time.Time `json:"cancelled_at"`
+	AgentsCompleted []string `json:"agents_completed"`
 
-	// CompletedAt When the job completed or failed.
+	// CancelledAt When the job was cancelled; null otherwise.
+	CancelledAt *time.Time `json:"cancelled_at"`
+
+	// CompletedAt When the job completed or failed; null while it is active, and for a cancelled job, whose end is `cancelled_at`. The same in status, results and the list.
 	CompletedAt *time.Time `json:"completed_at"`
 	CreatedAt   time.Time  `json:"created_at"`
 
 	// CurrentAgent The stage now running (navigator, scraper, coordinator).
-	CurrentAgent        *string    `json:"current_agent"`
-	Errors              []JobError `json:"errors"`
+	CurrentAgent *string `json:"current_agent"`
+
+	// Deadline The latest the job can run until — its creation time plus its timeout. A job still active then fails with a `timeout` error.
+	Deadline time.Time `json:"deadline"`
+
+	// DocumentsMatched The documents kept so far — those at or above the confidence threshold, which the results list.
+	DocumentsMatched int        `json:"documents_matched"`
+	Errors           []JobError `json:"errors"`
+
+	// EstimatedCompletion While the job is active, an estimate of when it ends, from the time it has run and the share of the work done (never past `deadline`); null until there is a basis for one (pending, or under 5 % done). Once the job ended, the time it ended.
 	EstimatedCompletion *time.Time `json:"estimated_completion"`
 	HasErrors           bool       `json:"has_errors"`
 
@@ -376,24 +386,36 @@ type JobStatusResponse struct {
 	StartedAt *time.Time `json:"started_at"`
 
 	// Status A job's status. `completed`, `failed` and `cancelled` are final.
-	Status              JobStatus `json:"status"`
-	TotalDocumentsFound int       `json:"total_documents_found"`
-	TotalPagesCrawled   int       `json:"total_pages_crawled"`
-	Warnings            []string  `json:"warnings"`
+	Status JobStatus `json:"status"`
+
+	// TotalDocumentsFound Candidate documents the crawl found (links to PDFs, Word files and other documents), before scoring.
+	TotalDocumentsFound int `json:"total_documents_found"`
+
+	// TotalPagesCrawled HTML pages fetched so far.
+	TotalPagesCrawled int      `json:"total_pages_crawled"`
+	Warnings          []string `json:"warnings"`
 }
 
 // JobSummary defines model for JobSummary.
 type JobSummary struct {
-	// CompletedAt When the job reached a final status (completed, failed or cancelled).
+	// CancelledAt When the job was cancelled; null otherwise.
+	CancelledAt *time.Time `json:"cancelled_at"`
+
+	// CompletedAt When the job completed or failed; null while it is active, and for a cancelled job, whose end is `cancelled_at`.
 	CompletedAt *time.Time `json:"completed_at"`
 	CreatedAt   time.Time  `json:"created_at"`
-	JobId       string     `json:"job_id"`
-	Prompt      string     `json:"prompt"`
+
+	// DocumentsMatched The documents kept — at or above the confidence threshold.
+	DocumentsMatched int    `json:"documents_matched"`
+	JobId            string `json:"job_id"`
+	Prompt           string `json:"prompt"`
 
 	// Status A job's status. `completed`, `failed` and `cancelled` are final.
-	Status              JobStatus `json:"status"`
-	TotalDocumentsFound int       `json:"total_documents_found"`
-	Website             string    `json:"website"`
+	Status JobStatus `json:"status"`
+
+	// TotalDocumentsFound Candidate documents the crawl found, before scoring.
+	TotalDocumentsFound int    `json:"total_documents_found"`
+	Website             string `json:"website"`
 }
 
 // ReadinessResponse defines model for ReadinessResponse.

@@ -356,16 +356,26 @@ type JobStatus string
 
 // JobStatusResponse defines model for JobStatusResponse.
 type JobStatusResponse struct {
-	AgentsCompleted []string   `json:"agents_completed"`
-	CancelledAt     *time.Time `json:"cancelled_at"`
+	AgentsCompleted []string `json:"agents_completed"`
 
-	// CompletedAt When the job completed or failed.
+	// CancelledAt When the job was cancelled; null otherwise.
+	CancelledAt *time.Time `json:"cancelled_at"`
+
+	// CompletedAt When the job completed or failed; null while it is active, and for a cancelled job, whose end is `cancelled_at`. The same in status, results and the list.
 	CompletedAt *time.Time `json:"completed_at"`
 	CreatedAt   time.Time  `json:"created_at"`
 
 	// CurrentAgent The stage now running (navigator, scraper, coordinator).
-	CurrentAgent        *string    `json:"current_agent"`
-	Errors              []JobError `json:"errors"`
+	CurrentAgent *string `json:"current_agent"`
+
+	// Deadline The latest the job can run until — its creation time plus its timeout. A job still active then fails with a `timeout` error.
+	Deadline time.Time `json:"deadline"`
+
+	// DocumentsMatched The documents kept so far — those at or above the confidence threshold, which the results list.
+	DocumentsMatched int        `json:"documents_matched"`
+	Errors           []JobError `json:"errors"`
+
+	// EstimatedCompletion While the job is active, an estimate of when it ends, from the time it has run and the share of the work done (never past `deadline`); null until there is a basis for one (pending, or under 5 % done). Once the job ended, the time it ended.
 	EstimatedCompletion *time.Time `json:"estimated_completion"`
 	HasErrors           bool       `json:"has_errors"`
 
@@ -379,24 +389,36 @@ type JobStatusResponse struct {
 	StartedAt *time.Time `json:"started_at"`
 
 	// Status A job's status. `completed`, `failed` and `cancelled` are final.
-	Status              JobStatus `json:"status"`
-	TotalDocumentsFound int       `json:"total_documents_found"`
-	TotalPagesCrawled   int       `json:"total_pages_crawled"`
-	Warnings            []string  `json:"warnings"`
+	Status JobStatus `json:"status"`
+
+	// TotalDocumentsFound Candidate documents the crawl found (links to PDFs, Word files and other documents), before scoring.
+	TotalDocumentsFound int `json:"total_documents_found"`
+
+	// TotalPagesCrawled HTML pages fetched so far.
+	TotalPagesCrawled int      `json:"total_pages_crawled"`
+	Warnings          []string `json:"warnings"`
 }
 
 // JobSummary defines model for JobSummary.
 type JobSummary struct {
-	// CompletedAt When the job reached a final status (completed, failed or cancelled).
+	// CancelledAt When the job was cancelled; null otherwise.
+	CancelledAt *time.Time `json:"cancelled_at"`
+
+	// CompletedAt When the job completed or failed; null while it is active, and for a cancelled job, whose end is `cancelled_at`.
 	CompletedAt *time.Time `json:"completed_at"`
 	CreatedAt   time.Time  `json:"created_at"`
-	JobId       string     `json:"job_id"`
-	Prompt      string     `json:"prompt"`
+
+	// DocumentsMatched The documents kept — at or above the confidence threshold.
+	DocumentsMatched int    `json:"documents_matched"`
+	JobId            string `json:"job_id"`
+	Prompt           string `json:"prompt"`
 
 	// Status A job's status. `completed`, `failed` and `cancelled` are final.
-	Status              JobStatus `json:"status"`
-	TotalDocumentsFound int       `json:"total_documents_found"`
-	Website             string    `json:"website"`
+	Status JobStatus `json:"status"`
+
+	// TotalDocumentsFound Candidate documents the crawl found, before scoring.
+	TotalDocumentsFound int    `json:"total_documents_found"`
+	Website             string `json:"website"`
 }
 
 // ReadinessResponse defines model for ReadinessResponse.
@@ -1649,104 +1671,110 @@ func (sh *strictHandler) CancelJob(ctx echo.Context, jobId JobId) error {
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7Fz9cts4kn+VLu5Wxb6lZckfs4lSV1ueSWY22WTGlWRv7tbyShAJSYhJgAOAljUpV+1D3DPcg+2TXDUA",
-	"kqBI6sPOJFtX98dkLIkAgf749Qe68SmIRJoJTrlWwfBTkBFJUqqpNJ9ei+mrGP+IqYokyzQTPBgGHxYU",
-	"PorpEwUsDoEoiCQlmr4WU5BU55LTGJjuBWFA70iaJTQYBh/FdHxzevvsrv/LSfpHMpieRU+DMGA4X0b0",
-	"IggDTtLiSRYHYSDpLzmTNA6GWuY0DFS0oCnB5aTk7g3lc70Iht+chTheU4kz/R0HX5GjX/tHz67/8Psg",
-	"DPQqw0mVlozPg/v7e5xXZYIrarb4LYnf0V9yqjR+igTXlJs/SZYlLCK45eOPCvf9qdiOGcj4LUlY/D2j",
-	"iSHRLUlyammlCUvMMzP7Y5BJkWbabImYqYI0VxqmFIiGhBKlYdCHaEEkiQzt78OASilksfWUKkXmtJxq",
-	"CFsmCC1Rh8GxiiTJ6HEQBkoTnatxJGIaDM/6/TDQLKVKkzQLhsFJ/+T8qP/NUX/wYXAy7PeH/f7fLL0q",
-	"uv9e0lkwDH53XAnNsf1VHb/E9b5zpLUDm1IjLamBKUhJMhMypTEICVNJyY0CAjJPKIgZ6AVTcHH5qoek",
-	"+F7IKYtjyvdkkYpERmu86SDqxeUruKErSEh0o0AvKFiqDSPCI5qAnahB0w6ZXqPz6Veg8/pmREYtSUVG",
-	"pSEYcEpjZcj7iqP2kOSlJc6eWmDH7kLl4j2gqLylEuxjWyX1/KtIqlvjjLCExoZMPwr9vch5vCeFuDds",
-	"G4UQQbnQMMMBqBckiqhSEFPOaNwklaXTjnJ49oWp+KMAlUcLtBQh7oUhXiWCzxVoAYQLvaASnOoZCl+S",
-	"VSJI/EGIN0TO6Z6E1t6wbYR2kA9TEa8QjBIcKEEvCIdB/+zp+R+/gelK012AdHD6FYG0dQPwln1rCPpB",
-	"iLeEr9xu1Z4ETVjK9C7U/CAEpISvgESa3RrfQA1LCDdgRBJJSbyCBVFwDhnlMeNzIxX8KJNiLlHMcRwc",
-	"IGKl5I6leYo7Oz/cgQcnz74SyPr7YlqVC+d5OqUSLZlHE8OTv3KS64WQ7Fe6L5SkTCn0YnZgyVv7aEH/",
-	"ISjKY7hwbzavGMK3lEgqYZT3+6fRDV2ZPyhy5T+PLi5fHf0FB679uotnMfjySFPI2ZIo3Ko2iKMdk5gy",
-	"qGr8NfRKF5TEzsP9+eefj5AqlGukPG06uz+SlBZmdEFTiuCVK4rzVMtveJnV7sxrXlAUecqj1XtDKuNq",
-	"SzTGmlnexkSTKVGWpzxPg+EVrjPRi1UQBjkv/r5uuLRhsBTyxu2nvvZJzBSZJjSewHJBuVVJSY2Ugcw5",
-	"0gXcaOOub3hxGBSTtazh3vfWr6rNVGurxojpRxppXPfL2Ywa7bisRR1NTauiEsOIjxhoEA5LphchxHRG",
-	"8kQrmLEkwciD41bq1I0EnzGkPx3rhaRqIazTjh4o0cEwiEU+TWgVL1j9xUXOWELH9ttPTdKn5G5snlDs",
-	"VzpOp95D6BrN7RyoigkdZ2TuzzIVIqGE4wOoLiLXbaPXSOtPVY0L23for75lra08QWV7UYUwdWb8vGDR",
-	"AhjPcg1TKW4oLM036LY3qT4rYqMG2Yo46NMWQbIzlM93LrhEh6ZeVVvZijHFtqvoy0gOhoYWX5uMKxG3",
-	"SSmiYUm5hqUUfB7CDN05yKhUwghogyYWVluIVUNXE/yiiQmG58+ehUHKuP1kA7qG6HlA7Is70fQIfwq2",
-	"qXLhpBcbrS8nLGL36jWtPLrTJjCNX4goT52169RQFQlJ27Wz3PvA23m/RWtj96JSc+vcyeJZCLGIzD93",
-	"IdwlyvxzF0KWafPPXQgi1iFIPQtB32k0KJG6bWUdLfY3JnpXOjvd9HCjJQhhv1JgHP25sEDwMjTRIinS",
-	"LC2EahDnqqBOGPA8SYLr+yLj0vbmKTqXizwl/AgdHMR90EwnFG64WHIjzbiWgs6tZFEil1EFe224Pse4",
-	"lGhIGL8xccHWSXOZbMcNszH7bH0Z65IRNgVvjTFr3G0T7z8bE7kJgwrrP1al+d+ERg13AYlJ5S2LqIdJ",
-	"gboRWSvdy5c0DXpM55LEJpjc7FTsDRxhcEulYrvAultgtalqrP/isIVybfR/LabfmURNNwtsIifZU0Nd",
-	"KtLkRXdOMdaMwg68KZe23a8qU6MlAStYru2wi0omT7uBSub3/WhElWapGYWCnFDtJKCp7QnRiCo4UenG",
-	"RYSjIwo51yyBA7MAJjhkSW4DKufhHNZh7qszzUWwj2NZK+lCnwsdfCwzdXX2kTniWjeoK13irc1rwQEn",
-	"t2xOtJDw7xBJskwY+io2ssPvZlRHCwwkC9hUIURCyJhxNwpBk/H5YbthxIU6bnT8uInu9ol2E34BKcGl",
-	"0cpA3TAewz//8d8wcVIzCWFidjC2+8XPC62zsZkYP00TEd0greNYUqUmcECAC36U5dOEReC+PgxhIsVU",
-	"aDXGIChJxNJOJmnMJI30WNJZrux37mBgnMsEP3KhxwudJhOb2VCaSG0NnwtLifmEr7Cx0jgRSrunvViN",
-	"IxcKtVFaZBmNQQsBYqYpPzQvtvnVSSsrmBpLGolbKpFWLQIic1r5GPgS470KDmSmTWqJKZuy9ab3PGHc",
-	"xLhmnK+Kt3sex2dxR61CedJek5R1wfKWVjcuaxTp0LU3TOluxFwQNU6du9qkyUcxtVlyTdOtRv+1mL7P",
-	"05TIlTG/djIiJTGfOb3T4yiXyip+nXeXRCkgCib2gQk6UnOqDSdxoJGw54BcQIZqA8bKfl1xs8mvJpYh",
-	"gPlLCSsKdNDvLdUkJpo8yia3iZLDzAcPf4CtE5LNGSfJ2B3otWFW+cySThXT7cBWP2bdGJi25EisRZIP",
-	"3PoaUxvrbW6ztt4a5WoLWWPJbi7JO6ryRKsNPolQuiMY3CUA3F3/mkFqixoaaNlLp62tbpkKFaearhU8",
-	"Prcfk3q6uGXZpdqiuKB3ltJxyniuXWrngRHnbvEPQmEV+OTmEGwsW9OzBbMUxGLJE4GxDRyYgwWVUWTn",
-	"IcTsluHX01XlxtgztufQtzaPC05hSSW133cE1btmH7TQJBmX7xpXS7Np/MZQP2GzNnZWHB7uMgwBXY2N",
-	"I7f7uwr2KhoJHrdk/d7bH2AmReocGBepU26JrQVwsYTlgiWVby9zrg6d1ZnSmZAUmLbj1WOyFksi0Rmq",
-	"a2Ezfq2p2x5eeYUcnsJ08WUjr9u5sibRoUW4LmY0ta8EIY8SNTTpQNrq5GHdkba1PJYUPZiUKG7cZ+s4",
-	"A+ExTEpAnwBBVUEj4Z8bFFFRGDA+Lo71fLuAXDcT+tahNf1QLrjbMhgHUI2ryfeQh/Bzex/r2V/Pjy4f",
-	"BVEVFIRfwl+JcinRSTaU2hQTovIWMUYVE5aBYC3mO+xtXOdntJBdqYU9KbfN0DI1toe0nUGRj2pM1Y+v",
-	"oZDz9rDoN7DipWI1VZlDQTOzMiojynUdgqsQssDhyqz1++0YXJiMuiGXD/a9H+AFfEmz+BsbGB8YH+RK",
-	"d2eOavoeNhGyyyJ1Gbc2S1Opy05Wx4W0LX79zgAqKYkWNAZiLY6zVHBQThEW+SwhoaTU4RcC2Qdq+IYQ",
-	"8supR3eMulWeq3CxjBJr0rwmwO0LbBOad5TEjFOlfuMDFVO4030c/5gslZ36IUcZ74TYkG2KRdR6KE8d",
-	"rv+UUX5x+aqMctBYmdPCuD07y+NMMBcjkzhmOCFJLmvv7MK9as2bbNXOR0IVPFYnQWa7/jLbKPbeuCj1",
-	"CpL2vcxIouh67dCfxbJy1BAPlXF1bVlDFS0yDTeUZmr30hJXlhIM+73B+kv/QmkGgid+PLpcCEWhms0k",
-	"1k2SuCzx1gumHhmZ1qpZyiWWMU/QWufGeAxiBjjWnNHOmI2QC7e/HN3myLdVyJQvNh7HWrB5wzKPLH5h",
-	"o0lBm0JDU+Dobfu85rkMwu01OOUSbGVHfQ1vhLix/CE2iepl7Q9wwKGxNCguoEhKjxAJ3Rn2gRGzw3Zv",
-	"0KvzqWjwtEmEqsPCnJaZSkz06FxU+ByIEVhzlGPquESuTdk8Po22UJniKCDVUYjN3RvhNpIMSxzMdJXw",
-	"KKl5+k2NnN+0mI77Tk30uik2qmFdi3ZPiDb0vWZLW4pwnMCGxiNOCOOQED7PXerbayUphKj4POi31dpV",
-	"FrPJsoXWGUoG/l/BX9+9gaXB5pgpc86wast+5JLV13HSP3taa2q5+vPi+uqDtv9dZtdX79X1n4bHx1d/",
-	"H43U8Z9+d/0H89f1v/1+q2VqWO0mpJpagyiXTK/em4pHC6kZ+wtdXeS2RqkRdhT1lwcTdXP0z3/8zwTJ",
-	"MFE3Y/z70JRkIv1RlyZlcekEbCVmr2gEsh+rVqDyyWpfdh3IiampXn3UioiCyU41sZOy3NMotHmmWhOy",
-	"29alMj4TLfmzG5GVMqA8cDu4fPF9CD8LGYfw8i6iSQia3ukQvnv/H4fm6A0cw6yqp0RHCyAjbuT4qJBj",
-	"sLzswUURoTpPzILA5PKn9x+gKNedhBYxiFrxaCEFF7lKVuGIIzJEhMOUwhLfQ2M4mPzwshrpug0+WV/w",
-	"fnIYome+/pS0CX3/sRFPmNKN+SaH4N5pHXY4mLx4+eblh5flE9UcvREf8ZdGhYrSd3oX0czCs61jMbNJ",
-	"ITSUHoPtcgFSikNoGU+ZaT4gasQ7BMATGpQSryDa/dIDuxwLq8y8ZFIrRpz0RujFJCyizptDy67ZjFEZ",
-	"DIO3rz5Uko4fTK7bRUvB92h0/WIoVVYPAlE3NDYlWL6IGIvDtOm2MxJ3+eJ7eO9O8i8uX3mu1TAY9Pq9",
-	"vjmuyignGQuGwWlv0Ou7ij6j8sf4z5zqjTXRtoDHkJ5pBe4N5jMyXRVpYsuPHvxoGMJF1fhh1mCbkl7F",
-	"wTD4gWr0goO1Rr2Tfn/PcnkUhXpnnnGfg2O3596KpEmw5gZbaRx/FNNgGHSIYxnquMdq+mXryxNTIm+k",
-	"3X7C73G4U4/ixw6lcQ8XwU2wQQ2NhCk9tmfNtSdt4awNptZWYyMU33nfWWZ2L9yvBTMtdfsoAoiYaAgL",
-	"ofHFBVKSmZ6Jc8v7tneVMnJcb2PzzVgwvLr2dWvtvag3ZK6qOjl7SFoyrksL3tFMSOO5U4MmbfpQRn2M",
-	"KlNp34OJq7qbVNUWRb28BWH8xpXNA+FqSWUIk6JuzxuF28DnFExzXRsVC+BChyM+KWv8Wt4GsaCuBMW8",
-	"pQcXyZKsFJz0+88hx+VMavIycUXMiSAxTEmCqmJGKeHCTPSXizGTFmU3gNhQd1s/+XiFL8oZ6924LamC",
-	"qtnCq4wsuyjK7/yqy6LYslTJauDWXpdHKdFacWlHL5KzgNKI5G+hM++dYC8KXm1SmTK10qo3J/1+SzsK",
-	"uh5GiAoDbwNxmXPTO/UczvunLTLs6pBLfZHUSHRuWlV2NTclSD7e5hQ7/1wC6CZ0/QefsauqmWZrES18",
-	"aPVgccJRp/u3y77bm4Z+l9ImKrrQ84uT8UehjauMpNygY+Vc6NBPaZeS1dyXLiX7gLpV+I7mkgavdWBJ",
-	"0GawRNsAgekdFcXlF19U2aI91KVYrs/t2OsHKbldBFGPd2bX+NiIEdfzpV7SpoyGW+G2GHjaG3jJVg7/",
-	"dfH2zW+Bvh9akrtd4lE4f92SQSEiSULlEwViaeE1BE6XGFXNmFQ6BJHZxE2yghlLNJW2fKaoEbgkc2rB",
-	"NmH8hsYjPl1hACQy8ktOwRYHDiEjSsHEqxecgJiB4NR5HLWaRXPrg61XfA5MA1Mj3l6x2PQ47J5Lj8Ok",
-	"GdwVDqh3E3sFQpv78YYp/drWNfo5qKt1qv3Ek5VtUGbOcDlaFLmLX3IqV1VAV7U47AQj3mHOfdjZKqPY",
-	"r7TrhbZbuy7uLsN40u885B20pfba3t/gItI4k/SWiVyVhaRtCysrRVvvbzlZT7rVM18XR3+zp2jjo/b7",
-	"XK4fbbKLjHCJP1VNr7MXNrS6Wj+zXLcdp8OBcfb8Q8Quh7A4NOy6F6fIaNo8AEkSmAoiY0gp1YzPwRUD",
-	"2ZIsfIfvmjbPexsHg4MTL5VpElhqeHy8XC57jjS9ubg9dm9TxwHSuVaCjJq5h5lcL6RuwdWfuJNyMau6",
-	"5c92wVHvDh8zZLB9SK0L3ww63T6ouofmEQhfYjrSA1Yil+Dqqgs0N8BlmkvuwyBz5a9rGUWTRkbE9dN4",
-	"1ZmAO8maOBbb8q0Z4w4bq5xSlVYc8YkVukkPLgw6m5MnwSNqvYSyACZ+bhOEVaMA0zh8U65wP8y2GjQZ",
-	"cQvbcGEyuSlZwYLcUoxAEexo3Lxm4aD9aolDC91Ejzhu6DlaJnP4gW91togpODt51mYjviuut3KXUlGl",
-	"vxXWRd3r9oayeraEmvqxR/tRYr93vnZ65bmx5jDpm37//mGQsRcE7K7t9ZOg+/ohBIYy9w3UHuxJTQey",
-	"NWruArztNWVrT5/uCtP1q3uKrDsq2y85zV2SNpMiovbmDg+ki1rJ/UB0rYOvwz01SklUbUFV3dq/OLCe",
-	"DXYYsX5VEI47ebZ93PqNOJ8DyC1PgFSRQHXe99GARguye556I/m7yXNfK2AHJWBGZInQTDZKCJQ5+aTF",
-	"8aOmQyB8xHM+Y5ypRUf1lCu80rnka0fFtVpu04YWjriLIxW4ErQyUtjbIf+B6qotpOmVt7GpeuTY3lj4",
-	"GbzCWPC6V2j7UGwxR9VbctV2c0G/9+ykcQVBkMWz9WbyBkqdONypF0z0e6eD0p3+1oD6Wwfqbx2oH8Fr",
-	"wnMiVzA4C0uH0O+/3wHhXXN955OmAOTY2ZEju/TB0eCsh1tDmhdVthi8+lW3lR+9I5qaG9NgYD0Tv/00",
-	"qDex1Iu40ScNP6OT3mj32se0NvvAduLAbh7BoFbJ45fvNMttTMBX8x+qZKJxHwZPjf/gV/S2UGTwt9ZW",
-	"oNPe4Lwj9Kg37gw2t8UMukOVjireQWf/yuDpM7+I9+p6Pxu73pLWbWSfKHDg/a9uU/tn20eUFxx+DqP4",
-	"A9W2SKmi0VZDuH6yuckO+j0rYVmDH0IkclyVCu3BvKvmc7KwzRx1GKP3RS7nK9ki15lRM0fN5hcE3e14",
-	"6L7bAf3WmkeCsi0kqAP9fh51i1nw+i8sMu1uJ75zVxbYMyC/tsl1SJz1dwE2D8DqjUsdkHTaBUknj8Gd",
-	"tX6njbBTJB//H3U6UafMwG4GHR9tYoqK0gQce7sMVPcwfBTTHlQpYeP9uq6EJy7KeoLu9BNPnJ646qoR",
-	"L7W0B3Zm5U1drNI44Ahe6GQrmOXSFBlUwSQuIPJnC11VaEQ4F+ZyaEmd7JvyKZv4NzthCiKRpkxjdOg1",
-	"BtlUyNBd+UDgpN8HLoDTpUvNydITG/GiEMslg6umorCs5MDvOIYeEC0In9OCK0DmhPEevKhHMyPuraW4",
-	"e1mTFVR3UC2kyOcL2FxyVtAVoWHEvVpZpsobO6tIh7hslzmXLjJdhfvmNT2OiZ48L+mNLCJtvX2OcXbO",
-	"s36/NcFl5tgQBdn125TTV7I6VX9mLQyqWZh1OB0MTx+QN2l7yOOP8yNneZKsamnucoF75lDqd0VtyKGg",
-	"mpS66mHtHlSckvjV1vvhvSvv3f3wZWmOLflc7yfqvh/eTgWj4PVP3x4NRgFsmalxnasZt+9t8efu2BzD",
-	"EptU2OWS2u8sUDlF/9ghCcNKZb3g4kFXse+2ic97S7BNmdduvC8vp8XfFkQ1N+h3Cv9fttdthrXDYtdP",
-	"xz/Vyr+vru/Deon61TUioC13aDvOvYBERCQBdSOyI1cVcTBJyQ3FpUxM+0aVDBkeHw9O/tjr9/q9wfBp",
-	"/2nf4KtbZdeNFPUsoDkoLs6Gi201j1rfsFvKTSBTVm4aY7pWsuhN5s7+76/v/zcAAP//",
+	"7F3rchs3ln6VUz2zFWmnRZG6ZGy6tqaU2E7ssROV7dnsjqQhwW5QhNUNdAC0KMalqnmIfYZ9sHmSrQOg",
+	"u9E3XiQnntrdH3FEqoEGzuU7F5wDfQoikWaCU65VMP4UZESSlGoqzafXYvYqxh9iqiLJMs0ED8bBhwWF",
+	"j2L2lQIWh0AURJISTV+LGUiqc8lpDEwPgjCgdyTNEhqMg49iNrk5vn16N/z5KP0jGc1OoidBGDCcLyN6",
+	"EYQBJ2nxJIuDMJD055xJGgdjLXMaBipa0JTgclJy94bya70Ixl+fhDheU4kz/Q0HX5CDX4YHT6/+8Psg",
+	"DPQqw0mVloxfB/f39zivygRX1GzxGxK/oz/nVGn8FAmuKTc/kixLWERwy4cfFe77U7EdM5DxW5Kw+CWj",
+	"iSHRLUlyammlCUvMM3P7yyCTIs202RIxUwVprjTMKBANCSVKw2gI0YJIEhna34cBlVLIYuspVYpc03Kq",
+	"MWyYILREHQeHKpIko4dBGChNdK4mkYhpMD4ZDsNAs5QqTdIsGAdHw6PTg+HXB8PRh9HReDgcD4d/tfSq",
+	"6P57SefBOPjdYSU0h/a36vAFrvedI60d2JYaaUkNTEFKkrmQKY1BSJhJSm4UEJB5QkHMQS+YgrPzVwMk",
+	"xUshZyyOKd+RRSoSGa3xpoeoZ+ev4IauICHRjQK9oGCpNo4Ij2gCdqIWTXtkukHn4y9A5+ZmREYtSUVG",
+	"pSEYcEpjZcj7iqP2kOSFJc6OWmDHbkPl4j2gqLylEuxjGyX19ItIqlvjnLCExoZMPwj9UuQ83pFC3Bu2",
+	"iUKIoFxomOMA1AsSRVQpiClnNG6TytJpSzk8+Y2p+IMAlUcLtBQh7oUhXiWCXyvQAggXekElONUzFD4n",
+	"q0SQ+IMQb4i8pjsSWnvDNhHaQT7MRLxCMEpwoAS9IBxGw5Mnp3/8GmYrTbcB0tHxFwTSzg3AW/aNIegH",
+	"Id4SvnK7VTsSNGEp09tQ84MQkBK+AhJpdmt8AzUuIdyAEUkkJfEKFkTBKWSUx4xfG6ngB5kU1xLFHMfB",
+	"HiJWSu5Ymqe4s9P9LXhw9PQLgay/L6ZVuXCepzMq0ZJ5NDE8+QsnuV4IyX6hu0JJypRCL2YLlry1jxb0",
+	"H4OiPIYz92bzijF8Q4mkEi7z4fA4uqEr8wNFrvzHwdn5q4M/48DGb7fxLEa/PdIUcrYkCreqDeJoxySm",
+	"DKoafw290gUlsfNwf/rppwOkCuUaKU/bzu4PJKWFGV3QlCJ45YriPNXyW15mtTvzmucURZ7yaPXekMq4",
+	"2hKNsWaWtzHRZEaU5SnP02B8getM9GIVhEHOi5+vWi5tGCyFvHH7qa99GjNFZgmNp7BcUG5VUlIjZSBz",
+	"jnQBN9q462teHAbFZB1ruPe99YtqM9XaqjFi9pFGGtf9Yj6nRjvOa1FHW9OqqMQw4iMGGoTDkulFCDGd",
+	"kzzRCuYsSTDy4LiVOnUjwecM6U8neiGpWgjrtKMHSnQwDmKRzxJaxQtWf3GRc5bQif32U5v0KbmbmCcU",
+	"+4VO0pn3ELpG13YOVMWETjJy7c8yEyKhhOMDqC4i112jG6T1p6rGhd079FffsdZOnqCyPa9CmDozflqw",
+	"aAGMZ7mGmRQ3FJbmG3Tb21SfF7FRi2xFHPRpgyDZGcrnexdcokNbr6qtbMSYYttV9GUkB0NDi69txpWI",
+	"26YU0bCkXMNSCn4dwhzdOcioVMIIaIsmFlY7iFVDVxP8ookJxqdPn4ZByrj9ZAO6luh5QOyLO9H0AH8V",
+	"bFLlwkkvNlpfTljE7tVrOnl0p01gGj8XUZ46a9eroSoSknZrZ7n3kbfzYYfWxu5FpebWuZPF8xBiEZl/",
+	"7kK4S5T55y6ELNPmn7sQRKxDkHoegr7TaFAiddvJOlrsb0L0tnR2uunhRkcQwn6hwDj6c2GB4GVookVS",
+	"pFk6CNUizkVBnTDgeZIEV/dFxqXrzTN0Lhd5SvgBOjiI+6CZTijccLHkRppxLQWdO8miRC6jCva6cP0a",
+	"41KiIWH8xsQFGyfNZbIZN8zG7LP1ZTQlI2wLXoMxDe52iff3xkSuw6DC+k9Uaf7XoVHLXUBiUnnLIuph",
+	"UqBuRNZJ9/IlbYMe02tJYhNMrncqdgaOMLilUrFtYN0tsNpUNdZ/cdhBuS76vxazb02ipp8FNpGT7Kih",
+	"LhVp8qJbpxhrRmEL3pRL2+xXlanRkoAVLNd22Eclk6ddQyXz+91oRJVmqRmFgpxQ7SSgre0J0YgqOFHp",
+	"xkWEoyMKOdcsgT2zACY4ZEluAyrn4ezXYe6LM81FsI9jWSfpQp8LPXwsM3V19pFrxLV+UFe6xFub14I9",
+	"Tm7ZNdFCwr9BJMkyYeir2MgOv5tTHS0wkCxgU4UQCSFjxt0oBE3Gr/e7DSMu1HGj55fr6G6f6DbhZ5AS",
+	"XBqtDNQN4zH84+//BVMnNdMQpmYHE7tf/LzQOpuYifHTLBHRDdI6jiVVagp7BLjgB1k+S1gE7uv9EKZS",
+	"zIRWEwyCkkQs7WSSxkzSSE8knefKfucOBia5TPAjF3qy0GkytZkNpYnU1vC5sJSYT/gKGytNEqG0e9qL",
+	"1ThyoVAbpUWW0Ri0ECDmmvJ982KbX512soKpiaSRuKUSadUhIDKnlY+BLzHeq+BA5tqklpiyKVtves8T",
+	"xk1Masb5oni753F8FnfUKpQn7TVJaQqWt7S6cWlQpEfX3jCl+xFzQdQkde5qmyYfxcxmyTVNNxr912L2",
+	"Pk9TIlfG/NrJiJTEfOb0Tk+iXCqr+HXenROlgCiY2gem6EhdU204iQONhD0D5AIyVBswVvbripttfrWx",
+	"DAHMX0pYUaCHfm+pJjHR5FE2uUuUHGY+ePgDbJ2Q7JpxkkzcgV4XZpXPLOlMMd0NbPVj1rWBaUeOxFok",
+	"+cCtN5jaWm97m7X11ihXW0iDJdu5JO+oyhOt1vgkQumeYHCbAHB7/WsHqR1qaKBlJ522trpjKlScarpO",
+	"8Pjcfkzq6eKGZZdqi+KC3llKJynjuXapnQdGnNvFPwiFVeCTm0OwiexMzxbMUhCLJU8ExjawZw4WVEaR",
+	"nfsQs1uGX89WlRtjz9iewdDaPC44hSWV1H7fE1Rvm33QQpNkUr5rUi3NpvFbQ/2ETWPsvDg83GYYArqa",
+	"GEdu+3cV7FU0EjzuyPq9t7+AuRSpc2BcpE65JbYWwMUSlguWVL69zLnad1ZnRudCUmDajlePyVosiURn",
+	"qK6F7fi1pm47eOUVcngK08eXtbzu5kpDokOLcH3MaGtfCUIeJWpo0oO01clD05G2tTyWFAOYlihu3Gfr",
+	"OAPhMUxLQJ8CQVVBI+GfGxRRURgwPimO9Xy7gFw3E/rWoTP9UC643zIYB1BNqsl3kIew5X0007e+I0wU",
+	"lI8XbpReULlk9iDokZ7LmleXj4IoihHcAqyuMVNLY88YQ8Mkm2cul2uP35cLoay2MuWxcUL0dAAmNCSp",
+	"yTRaIQhBWrNsZjTuIlP6ITt9gJMV5VKiZ2/Yuy6QRcQpAqMqkC2j11qguj9Yu86YkjhhnK5PXHTmLDDe",
+	"ZNrVwDH0rllKW/mLAZy5wI0lSXEmrJHTyFRljrKAVIFrFWltR7QKf1KiowXtqdqrzN8NzTQoAXMizRa0",
+	"kRBi0txkJuzqoEqOQnmqFLozHxufWjEpxGO9ufmMztN2WaefavaopihQzABibl0AplFBVGjNHA4ynGTa",
+	"HO4jwwtlUAtEP1OlRs3xKcToPuxxekslZBhZTQuJmhYW0EoLooaJ/AnMiGLKqKsZ7LDTHFznPKYSTuFf",
+	"zMT7A/jRcsDug/KYxmFthearB+jnJh+UqYklWW++oEHgWmUHFCagO2PwKzi4pc1pWzmP47gyKiPKdd07",
+	"qbIrhYtSeXzDYbd7Uoh33ceVDw5LH+Ag93qMdQp8S3jMcBEeChgdR7/ElZztlecw589fqhB+EjKGOUuo",
+	"tQS2ZKscvh8WlHNJwM0Q0OOm1lf6/Ye3b0xuQtn8I40dUm2e/1f2DX2f5kFRcG/St7RATQMYtv2cPr+y",
+	"z0VtG4duH7LS9q38SZes2pjX+T/rWf02/tLDTD/a/G2s/WaVeyCMr0mhfVEM3B3T+hN9G5GlyrmVqbYa",
+	"rqyHku31vUuF31ESM06V+pUPrk2BZH/Z02NOA+zUDzkyfifEmqx+LKLO4ifqnIQfM8rPzl+VQoS6b6oy",
+	"4u5TMB5ngrlcJIljhhOS5Lz2zj4jVa15neOz9dF7ZcuqE3ezXX+ZXRR7b6KqeqVe917mJFG0WaP5vVhW",
+	"0IvaZj0KG0pUysg03FCaqe1L+Fz5XzAeDkbNl/6Z0gwET/y8nwVsD+pM1YfB+qKVRi+YemQGsFY1WC6x",
+	"1Mygs56YoYs1d/6WFjBnNhNZpFfK0V0Jk65KxPLFxn1tJPVuWOaRxS8gN0d9pqDbFJJ72z6tucGjcHOt",
+	"Y7kEW0FXX8MbIW4sf4gNr73T0T0csG+qrgw4K5LSAwRLVyu0Z8Rsvzu08OopKxo8aROh6mQzkZSpeDdp",
+	"EJt9ewbECKw5Mjf1siLXJvDDp9dF7ka4jSTDEgczXSWWS2oef10j59cd1uW+VxO9rrW1aljXou0Pnlr6",
+	"XrPZHcWOTmBDE14lhHFICL/O3RGj17JXCFHxeTTsqmmujGqbZQutM5QM/L+Cv7x7gxG8pBAzZc5zV11Z",
+	"5lyy+jqOhidPas2DF98vri4+aPvfeXZ18V5d/Wl8eHjxt8tLdfin3139wfx09a+/32iZWoa9DammpivK",
+	"JdOr96ay3EJqxv5MV2e5rQVtxbBFnfveVN0c/OPv/z1FMkzVzQR/3jel70h/1KVpWcQ/BVvxPigaLu3H",
+	"quWyfLLal10HcmJmugQetSKiYLpV78G0LKs3Cm2eqdaE7Lb1/4zPRcc5xY3IShlQHrjtnT9/aYPZEF7c",
+	"RTQJQdM7HcK37/9935Q4gGOYVXXjNgG55EaODwo5BsvLIpfHisbX2ILA9PzH9x+gaIuYhhYxiFrxaCEF",
+	"F7lKVuElR2SICIcZhaV1z2Bv+t2LaqTr6vpk3cX76X4I6Og0nnKpN/+xS54wpVvzTffBvdMFLnvT5y/e",
+	"vPjwonyimmNwyS/5C6NCRYsRvYswYECRsvWCZjYphEk7WY/BdhMCKcUhtIynzGQMiLrkPQLgCQ1Kidd4",
+	"4n4zALscC6vMvGRaK/qeDi7Ri0lYRJ03h5ZdszmjMhgHb199qCQdP5gzRRe7Bi+ZS+pV0lJUaQNRNzR2",
+	"GbpKRIzFYdp0NRuJO3/+Et67iqmz81eeazUORoPhYGjKAjLKScaCcXA8GA2GrnLaqPwh/nNN9dreE1so",
+	"aUjPtAL3BvMZma6K4zjLjwH8YBjCRdVgZ9Zgmz9fxcE4+I5q9IKDRkP00XC4Y1sSikK9A9q4z8Gh2/Ng",
+	"RdIkaLjBVhonH8UsGAc94lhGQ+6xmn7ZPp7EtCIZabef8Hsc7tSj+GWP0riHi+AmWKOGRsKUntiantqT",
+	"tkHBBlON1dgIxXfet5aZ7RukasFMR38UigAiJhrCQmh8cYGUZKY37dTyvutdpYwc1tuFfTMWjC+ufN1q",
+	"vBf1hlyrqh7ZFqOUjOvTgnc0E9J47tSgSZc+lFEfo8qk5AcwddXN06qqrehLsiBcZO/RVhCullSGMC3q",
+	"o71RuA18TsEs17VRsQAudHjJp2UtdcfbIBbUlfqZtwzgLFmSlYKj4fAZ5LicaU1epi7VlAgSw4wkqCpm",
+	"lBIuzER/uRgz7VB2A4gtdbd16o9X+KJsvH7rQUeqoGpq8yrQy2618ju/ur0oai9Vshq4safwUUrUKOLv",
+	"6fl0FlAakfw1dOa9E+xFwat1KlOmVjr15mg47Gj7Q9fDCFFh4G0gLnNuelSfwenwuEOGXb9HqS+SGonO",
+	"TUvgtuamBMnH25xi559LAN2Ers/rM3avttNsHaKFD60eLE446nj3awne7UxDvxt0HRVd6Pmbk/EHoY2r",
+	"jKRco2PlXOjQz2ifktXclz4l+4C6VfiO5jIcr0VrSdBmsETbAIHpLRXF5RefV9miHdSlWK7P7djruyu5",
+	"XQRRj3dmG3xsxYjNfKmXtCmj4U64LQYeD0ZespXDf569ffNroO+HjuRun3gUzl+/ZFCISJJQ+ZUCsbTw",
+	"GgKnS4yq5kwqHYLIbOImWcGcJZpKW6ZY1GKdm0NQBNuE8RsaX/LZCgMgkZGfcwq2CHsMGVEKpl5d9hTE",
+	"3JQVWI+jVhvu6hbw6Wf2lOuSd1eGtz0Ou+fS4zBpBndVDurd1F410+V+vGFKv7b1434O6qJJtR95srIX",
+	"QTBnuBwtitzFzzmVqyqgq1rJtoIR79DoPuxtSVTsF9r3QnsrRl3cXYbxaNhbMTDqSu11vb/FRaRxJukt",
+	"E7kqC/a7FlZW5Hfek3XUTLrVM19nB3+1p3WTg+57s64ebbKLjHCJP1XvhLMXNrS6aJ4go3A2j3ab9uR4",
+	"PDIOoH+A2uckdhyYnlbHmH03lRW5T5sxIEkCM0FkDCmlmvFrcOWZtnoI3+w7se2z+9ZR5ejIS3qaVJca",
+	"Hx4ul8uBI+LgWtweurepwwA5UmsKQTLtYFCbrS0dCPwjd/og5tX9JSfbIK53q5oZMto8pHYvihl0vHlQ",
+	"dTPYI2xBif5ID1iJXILrdClw30Ccafe7D4PMNSQ0co8m4YzY7Cf8qtMDd+Y1dSy2BbVzxh2K+sfRRQLy",
+	"kk+t0E0HcGZw3JxRCR5R60+UdVfxM5tKrOoqmMbh67KKu6G71avpJbcAD2cm55uSFSzILcVYFWGRxu2L",
+	"b/a6L/vZtyBP9CXHDT2zZXPMxtfOajEFJ0dPu6zJt8WFg+6aQKr0N8I6szvdp1P2M5SgVD8g6T50HA5O",
+	"G+dcnsNrjp2+Hg7vHwYZO0HA9tpePzO6rx9XYNBz38L30Y7UdNBbo+Y2cNxdytl4+rh4ehNM1y9TK/Lz",
+	"qGw/5zR36dxMiojau5Q8kC6q13cD0UZPdY8jWxY7eQuqyiX/yYH1ZLTFiOblbTju6Onmcc07yj4HkFue",
+	"AKlihupk8KMBjQ5k93z6Vpp4nY/faCkqiqoLhGayVWygzBkpLQ4qNR0D4Zc853PGmVrQOCz6s4Ws15u5",
+	"+1Ubh8q17hrTGBxechdxKnDlhGVMsbPr/h3VVaNe23/vYlP1yKG9Q/Yz+I+x4HX/0XYG2rKPqtvvousu",
+	"meHg6VHrUpggi+fN6z1aKHXkcKdeWjEcHI9Kx/sbA+pvHai/daB+AK8Jz4lcwegkLB1C/0aULRDeXXfS",
+	"+6QpFTl0duTALn10MDoZ4NaQ5kVxN4a5frF35XFviabmDksYWc/EvxAgqLcV/rque6sBdxfT2u7M3YoD",
+	"23kEo1rNj1/o0y7MMaFhzX+o0o7GfRg9Mf6DX0jeQZHRXzubM48Ho9Oe0KPeSjla36g46g9Veuq4R70d",
+	"haMnT/3a7Iur3Wxss0m438h+pYqelH92mzo82TyivHL2cxjF76i25UwVjTYawuYZ6Do76HcRhmXrRwiR",
+	"yHFVKrRH+K7uz8nCJnPUY4zeF1mfL2SLXNtZzRy12xERdDfjoftuC/RrdMYFZc+b3z/Q6zl3pD2GdQOx",
+	"lSc+PBkfm/k6zInXLmQRbXv78q27fMaeMvnVU66h52S4DSB6wFdvQe2BsuM+KDt6DF41OlfXwlWR3vx/",
+	"tOpFqzLHux6sfJSKKSpYZwNARBOobtT5KGYDqJLOxmu274OvXHT2FbrhX3ni9JWr37rkpXYPwM6svKmL",
+	"VRrHHUEPnXMF81yaMoYqCLX9fd5soas7jQjnwlzzL6mTfVOgZY8WzE6YgkikKdMYVXp9bDaFMnaX9xA4",
+	"Gg6BC+B06VJ6VR/XJS9KvVy6ueqBC8taEfzO9jdGC8KvacEVINeE8QE8r0dBl9xbS3GLviYrqG4TXEiR",
+	"Xy9gfVFbQVeEhkvuVeMyVd69XEVIxGXJzMl3kSEr3L5Gd86zkt7IItLVD+QYZ+c8GQ47E2NmjjXRk12/",
+	"TVV9IWtVddrXwqeaZWrC6cih/G75lq6HPP44/3OeJ8mqlh4vF7hj7qV+69+a3Avz+sx8rN2BijMSv9r4",
+	"lz68P17i/tJHWfxji0qbnVH9f+nDTgWXwesfvzkYXQawYabWxdxm3K5/9+PUHcxjOGOTEdtcN/6tBSqn",
+	"6B97JGFcqawXlDzoj2pst4nPe9+7TbXX/nZJec04/m5BVHuDFZoM/lfb6y7D2mOx6+fvn2oF5hdX92G9",
+	"CP7iChHQFlR0HRifQSIikoC6EdmBq7vYm6bkhuJSpqZBpEqijA8PR0d/HAwHw8Fo/GT4ZGjw1a2y726h",
+	"evbQHEUXp8/FttqHuW/YLeUmACprQ40xbRRFepO56oL7q/v/CQAA//8=",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

@@ -260,6 +260,7 @@ func (s *Service) Create(ctx context.Context, owner int64, req CreateRequest) (*
 		}
 		return nil, fmt.Errorf("jobs: create: %w", err)
 	}
+	s.log.Info("job created", "job_id", j.ID, "key", s.store.keyName(ctx, s.db, owner), "river_job_id", j.RiverJobID, "website", j.Website)
 	return j, nil
 }
 
@@ -389,6 +390,10 @@ func (s *Service) Cancel(ctx context.Context, owner int64, id string) (*Job, err
 		return nil, fmt.Errorf("jobs: cancel %s: %w", id, err)
 	}
 	s.stopLocal(id)
+	if j.CancelledAt != nil && j.CancelledAt.Equal(now) { // this call cancelled it (a repeat finds it cancelled before)
+		s.log.Info("job cancelled", "job_id", id, "key", s.store.keyName(ctx, s.db, owner), "river_job_id", j.RiverJobID, "by", "api",
+			"pages", j.PagesCrawled, "documents_matched", j.DocumentsMatched)
+	}
 	return j, nil
 }
 

@@ -240,8 +240,11 @@ func TestJobLifecycle(t *testing.T) {
 	if st.IsActive || st.Progress == nil || *st.Progress != 100 || st.StartedAt == nil || st.CompletedAt == nil || st.CancelledAt != nil {
 		t.Errorf("final status = %+v", st)
 	}
-	if st.TotalPagesCrawled != 1 || st.TotalDocumentsFound != 4 {
-		t.Errorf("counters: pages %d documents %d", st.TotalPagesCrawled, st.TotalDocumentsFound)
+	if st.TotalPagesCrawled != 1 || st.TotalDocumentsFound != 4 || st.DocumentsMatched != 2 {
+		t.Errorf("counters: pages %d documents %d matched %d", st.TotalPagesCrawled, st.TotalDocumentsFound, st.DocumentsMatched)
+	}
+	if !st.Deadline.Equal(st.CreatedAt.Add(1800*time.Second)) || st.EstimatedCompletion == nil || !st.EstimatedCompletion.Equal(*st.CompletedAt) {
+		t.Errorf("deadline %v (created %v), estimated_completion %v (completed %v)", st.Deadline, st.CreatedAt, st.EstimatedCompletion, st.CompletedAt)
 	}
 	res := h.results(c, id)
 	var got []string
@@ -262,7 +265,8 @@ func TestJobLifecycle(t *testing.T) {
 		t.Errorf("results totals: cost %v rate %v downloaded %d runtime %v", res.Cost, res.SuccessRate, res.TotalDocumentsDownloaded, res.TotalRuntimeSeconds)
 	}
 	list, err := c.ListJobsWithResponse(context.Background(), &client.ListJobsParams{Status: ptr(client.JobStatusCompleted)})
-	if err != nil || list.JSON200 == nil || len(list.JSON200.Jobs) != 1 || list.JSON200.Jobs[0].JobId != id {
+	if err != nil || list.JSON200 == nil || len(list.JSON200.Jobs) != 1 || list.JSON200.Jobs[0].JobId != id ||
+		list.JSON200.Jobs[0].DocumentsMatched != 2 || !timesEqual(list.JSON200.Jobs[0].CompletedAt, st.CompletedAt) {
 		t.Errorf("list completed: %v %s", err, list.Body)
 	}
 }
@@ -324,7 +328,7 @@ func TestListPagination(t *testing.T) {
 		}
 	}
 	cancelled, err := a.ListJobsWithResponse(context.Background(), &client.ListJobsParams{Status: ptr(client.JobStatusCancelled)})
-	if err != nil || cancelled.JSON200 == nil || len(cancelled.JSON200.Jobs) != 1 || cancelled.JSON200.Jobs[0].JobId != created[2] || cancelled.JSON200.Jobs[0].CompletedAt == nil {
+	if err != nil || cancelled.JSON200 == nil || len(cancelled.JSON200.Jobs) != 1 || cancelled.JSON200.Jobs[0].JobId != created[2] || cancelled.JSON200.Jobs[0].CompletedAt != nil || cancelled.JSON200.Jobs[0].CancelledAt == nil {
 		t.Errorf("cancelled filter: %v %s", err, cancelled.Body)
 	}
 	bad, err := a.ListJobsWithResponse(context.Background(), &client.ListJobsParams{Cursor: ptr("bm90LWEtY3Vyc29y")})
@@ -363,5 +367,70 @@ func TestReadinessWhenDatabaseFails(t *testing.T) {
 	health, err := c.GetHealthWithResponse(context.Background())
 	if err != nil || health.JSON200 == nil || health.JSON200.Status != client.HealthResponseStatusUnhealthy {
 		t.Errorf("health without a database: %v %s", err, health.Body)
+	}
+}
+
+// TestProgressThroughTheAPI polls a slow job as a person would: progress and the
+// counters never go back, the message names the stage and counts while documents
+// are inspected, and the estimate never passes the deadline.
+func TestProgressThroughTheAPI(t *testing.T) {
+	res := map[string]testsite.Resource{}
+	var root strings.Builder
+	for i := range 6 {
+		fmt.Fprintf(&root, `<a href="/p%d">Minutes %d</a>`, i, i)
+		res[fmt.Sprintf("/p%d", i)] = testsite.Resource{ContentType: "text/html", Delay: 150 * time.Millisecond,
+			Body: []byte(fmt.Sprintf(`<a href="/p%d/minutes-2025.pdf">Council minutes 2025 no. %d</a>`, i, i))}
+		d := testsite.PDFFile("Council Minutes 2025", "MINUTES OF THE CITY COUNCIL")
+		d.Delay = 150 * time.Millisecond
+		res[fmt.Sprintf("/p%d/minutes-2025.pdf", i)] = d
+	}
+	res["/"] = testsite.HTML(root.String())
+	site := testsite.New(res)
+	defer site.Close()
+	h := start(t, options{workers: 1})
+	c := h.client(h.keyA)
+	id := h.create(c, site.URL+"/", minutesPrompt, &client.ScrapeParameters{SinglePage: ptr(false)})
+	var (
+		prev        *client.JobStatusResponse
+		percents    = map[int]bool{}
+		sawCounting bool
+	)
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		st := h.status(c, id)
+		if st.Progress != nil {
+			percents[*st.Progress] = true
+		}
+		if strings.Contains(st.Message, " of ") && strings.Contains(st.Message, "checked") {
+			sawCounting = true
+		}
+		if st.EstimatedCompletion != nil && st.EstimatedCompletion.After(st.Deadline) {
+			t.Errorf("estimated_completion %v is past the deadline %v", st.EstimatedCompletion, st.Deadline)
+		}
+		if prev != nil {
+			if p0, p1 := prev.Progress, st.Progress; p0 != nil && (p1 == nil || *p1 < *p0) {
+				t.Fatalf("progress went back: %v → %v", *p0, st.Progress)
+			}
+			if st.TotalPagesCrawled < prev.TotalPagesCrawled || st.TotalDocumentsFound < prev.TotalDocumentsFound || st.DocumentsMatched < prev.DocumentsMatched {
+				t.Fatalf("a counter went back:\n%+v\n%+v", prev, st)
+			}
+		}
+		prev = st
+		if !st.IsActive {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the job did not end")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if prev.Status != client.JobStatusCompleted || prev.DocumentsMatched != 6 || prev.TotalPagesCrawled != 7 {
+		t.Errorf("final: %s, matched %d, pages %d", prev.Status, prev.DocumentsMatched, prev.TotalPagesCrawled)
+	}
+	if len(percents) < 4 {
+		t.Errorf("only %d distinct progress values seen: %v", len(percents), percents)
+	}
+	if !sawCounting {
+		t.Error("no status said how many documents of how many were checked")
 	}
 }

@@ -130,26 +130,18 @@ func (h *handlers) GetJobStatus(ctx context.Context, req gen.GetJobStatusRequest
 		StartedAt:           j.StartedAt,
 		CompletedAt:         j.CompletedAt,
 		CancelledAt:         j.CancelledAt,
-		EstimatedCompletion: estimatedCompletion(j),
+		EstimatedCompletion: j.EstimatedCompletion(time.Now()),
+		Deadline:            j.DeadlineAt,
 		CurrentAgent:        j.CurrentAgent,
 		AgentsCompleted:     nonNil(j.AgentsCompleted),
 		TotalPagesCrawled:   j.PagesCrawled,
 		TotalDocumentsFound: j.DocumentsFound,
+		DocumentsMatched:    j.DocumentsMatched,
 		Errors:              apiErrors(j.Errors),
 		Warnings:            nonNil(j.Warnings),
 		IsActive:            j.Status.Active(),
 		HasErrors:           len(j.Errors) > 0,
 	}, nil
-}
-
-// estimatedCompletion is the job's deadline while it is active and the time it
-// ended afterwards.
-func estimatedCompletion(j *jobs.Job) *time.Time {
-	if j.Status.Active() {
-		t := j.DeadlineAt
-		return &t
-	}
-	return j.EndedAt()
 }
 
 func apiErrors(es []jobs.JobError) []gen.JobError {
@@ -252,7 +244,8 @@ func (h *handlers) ListJobs(ctx context.Context, req gen.ListJobsRequestObject) 
 	for i, j := range list {
 		resp.Jobs[i] = gen.JobSummary{
 			JobId: j.ID, Status: gen.JobStatus(j.Status), Website: j.Website, Prompt: j.Prompt,
-			CreatedAt: j.CreatedAt, CompletedAt: j.EndedAt(), TotalDocumentsFound: j.DocumentsFound,
+			CreatedAt: j.CreatedAt, CompletedAt: j.CompletedAt, CancelledAt: j.CancelledAt,
+			TotalDocumentsFound: j.DocumentsFound, DocumentsMatched: j.DocumentsMatched,
 		}
 	}
 	if next != "" {
