@@ -1,0 +1,26 @@
+// Command gen writes Skop's held-out discovery corpus into a folder:
+//
+//	go run ./internal/heldout/gen -out /tmp/skop-heldout
+//	go run ./cmd/skop-bench discovery -corpus /tmp/skop-heldout -by-case
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+
+	"github.com/skop-dev/skop/internal/heldout"
+)
+
+func main() {
+	out := flag.String("out", "", "folder to write the corpus into")
+	flag.Parse()
+	if *out == "" {
+		fmt.Fprintln(os.Stderr, "usage: gen -out DIR")
+		os.Exit(2)
+	}
+	if err := heldout.Write(*out); err != nil {
+		fmt.Fprintln(os.Stderr, "gen:", err)
+		os.Exit(1)
+	}
+}
