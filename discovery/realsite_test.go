@@ -505,3 +505,35 @@ func TestProgressMovesAndNeverGoesBack(t *testing.T) {
 		t.Errorf("inspected %d of %d, want 8 of 8", lastReport.DocumentsInspected, lastReport.DocumentsFound)
 	}
 }
+
+// TestRealWebsiteAllAtOnce is the acceptance case in one run: the start URL
+// is http:// and redirects to https://www., robots.txt comes through that redirect,
+// and the site rate-limits with 429 and Retry-After — the job completes with every
+// relevant document and nothing robots.txt disallows.
+func TestRealWebsiteAllAtOnce(t *testing.T) {
+	site := testsite.NewTLS(minutesSite("User-agent: *\nDisallow: /private/\n"))
+	defer site.Close()
+	f := &flaky{seen: map[string]int{}, retryAfter: "1", next: site.Handler(), codes: map[string][]int{
+		"/":                             {429},
+		"/meetings/":                    {429, 503},
+		"/files/minutes-2025-02-11.pdf": {429},
+	}}
+	site.Config.Handler = f
+	up := upgrader("www.site.test")
+	defer up.Close()
+	e := New(named(t, up, site.Server, "site.test", "www.site.test"))
+	docs, _, warnings, err := collect(t, e, Request{StartURL: "http://site.test/", Prompt: "Find all council meeting minutes from 2025", ConfidenceThreshold: 0.4})
+	if err != nil {
+		t.Fatalf("Run = %v", err)
+	}
+	want := []string{"/files/minutes-2025-01-14.pdf", "/files/minutes-2025-02-11.pdf"}
+	if got := paths(docs); !slices.Equal(got, want) {
+		t.Errorf("documents = %v, want %v", got, want)
+	}
+	if n := site.Count(http.MethodGet, "/private/minutes-2025-03-11.pdf"); n != 0 {
+		t.Errorf("a disallowed document was fetched %d times", n)
+	}
+	if len(warnings) != 1 || !strings.Contains(warnings[0], "retried") {
+		t.Errorf("warnings = %q", warnings)
+	}
+}

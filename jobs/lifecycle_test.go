@@ -271,3 +271,43 @@ func deref(p *int) int {
 	}
 	return *p
 }
+
+// TestFetchedButNeverStarted: a process fetched a job's River job and died before
+// starting it. After a lease the reaper settles that River job and queues the job
+// again, first in line; before the lease it leaves it alone.
+func TestFetchedButNeverStarted(t *testing.T) {
+	base, owner := newTestService(t, 0)
+	ctx := context.Background()
+	s, err := NewService(base.db, Config{Workers: 0, LeaseDuration: 300 * time.Millisecond, StatusCheckInterval: 10 * time.Millisecond,
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	j, err := s.Create(ctx, owner, CreateRequest{Website: "https://example.com/", Prompt: "council minutes", Params: DefaultParams()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.db.Exec(ctx, `UPDATE river_job SET state = 'running', attempt = 1 WHERE id = ?`, j.RiverJobID); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.reapOnce(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.Get(ctx, owner, j.ID); got.RiverJobID != j.RiverJobID {
+		t.Fatal("requeued before a lease passed")
+	}
+	time.Sleep(350 * time.Millisecond)
+	if err := s.reapOnce(ctx); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := s.Get(ctx, owner, j.ID)
+	if got.Status != StatusPending || got.RiverJobID == j.RiverJobID {
+		t.Fatalf("after a lease: %s, River job %d (was %d)", got.Status, got.RiverJobID, j.RiverJobID)
+	}
+	if st, _ := s.store.riverState(ctx, s.db, j.RiverJobID); st != "cancelled" {
+		t.Errorf("the dead River job is %q, want cancelled", st)
+	}
+	if st, _ := s.store.riverState(ctx, s.db, got.RiverJobID); st != "available" {
+		t.Errorf("the new River job is %q, want available", st)
+	}
+}

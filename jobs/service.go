@@ -92,6 +92,9 @@ type Service struct {
 
 	stopReaper context.CancelFunc
 	reaperDone chan struct{}
+	// fetchedPending remembers when the reaper first saw a pending job whose River
+	// job is running: a worker that fetched it died before starting it.
+	fetchedPending map[string]time.Time
 }
 
 // errCancelled is the cause given to a running job's context when it is cancelled.
@@ -527,8 +530,12 @@ func (s *Service) expireOnce(ctx context.Context) error {
 	return nil
 }
 
-// reapOnce handles running jobs whose lease ran out.
+// reapOnce handles running jobs whose lease ran out, and pending jobs whose River
+// job a process fetched but never started (it died in between).
 func (s *Service) reapOnce(ctx context.Context) error {
+	if err := s.reapFetched(ctx); err != nil {
+		return err
+	}
 	now := time.Now().UTC()
 	lost, err := s.store.lost(ctx, s.db, now, 100)
 	if err != nil {
@@ -591,6 +598,47 @@ func (s *Service) reapOnce(ctx context.Context) error {
 			s.log.Info("job whose worker stopped: "+action, "job_id", l.id, "attempts", l.attempts, "river_job_id", riverID)
 		}
 	}
+	return nil
+}
+
+// reapFetched requeues pending jobs whose River job has been `running` for longer
+// than a lease without the job starting: the process that fetched it died before
+// its first write (a window of milliseconds). River's own rescue would take over an
+// hour.
+func (s *Service) reapFetched(ctx context.Context) error {
+	stuck, err := s.store.fetchedNotStarted(ctx, s.db, 100)
+	if err != nil {
+		return err
+	}
+	now := time.Now()
+	seen := make(map[string]time.Time, len(stuck))
+	for _, o := range stuck {
+		first, ok := s.fetchedPending[o.id]
+		if !ok {
+			first = now
+		}
+		seen[o.id] = first
+		if now.Sub(first) < s.cfg.LeaseDuration {
+			continue
+		}
+		var riverID int64
+		err := s.queue.inTx(ctx, func(tx querier, rq riverTx) error {
+			if err := s.store.settleDeadRiverJob(ctx, tx, o.riverJobID); err != nil {
+				return err
+			}
+			var err error
+			if riverID, err = rq.insert(ctx, discoverArgs{JobID: o.id, TimeoutSeconds: o.timeout}, priorityResumed); err != nil {
+				return err
+			}
+			return s.store.setRiverIDIfPending(ctx, tx, o.id, o.riverJobID, riverID)
+		})
+		if err != nil {
+			return err
+		}
+		delete(seen, o.id)
+		s.log.Info("job whose worker died before starting it: requeued", "job_id", o.id, "river_job_id", riverID)
+	}
+	s.fetchedPending = seen
 	return nil
 }
 

@@ -299,6 +299,47 @@ type orphan struct {
 	errors                 []JobError
 }
 
+// fetched is a pending job whose River job is running.
+type fetched struct {
+	id         string
+	riverJobID int64
+	timeout    int
+}
+
+// fetchedNotStarted returns up to limit pending jobs whose River job is running.
+func (s *store) fetchedNotStarted(ctx context.Context, q querier, limit int) ([]fetched, error) {
+	rows, err := q.Query(ctx, `SELECT j.id, j.river_job_id, j.params FROM skop_jobs j JOIN river_job r ON r.id = j.river_job_id
+WHERE j.status = 'pending' AND CAST(r.state AS TEXT) = 'running' LIMIT ?`, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []fetched
+	for rows.Next() {
+		var (
+			f      fetched
+			params string
+			p      Params
+		)
+		if err := rows.Scan(&f.id, &f.riverJobID, &params); err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal([]byte(params), &p); err != nil {
+			return nil, fmt.Errorf("job %s: params: %w", f.id, err)
+		}
+		f.timeout = p.Timeout
+		out = append(out, f)
+	}
+	return out, rows.Err()
+}
+
+// setRiverIDIfPending points a still-pending job at a new River job, if its River
+// job is still old.
+func (s *store) setRiverIDIfPending(ctx context.Context, q querier, id string, old, riverID int64) error {
+	_, err := q.Exec(ctx, `UPDATE skop_jobs SET river_job_id = ? WHERE id = ? AND status = 'pending' AND river_job_id = ?`, riverID, id, old)
+	return err
+}
+
 // orphans returns up to limit active jobs whose River job is final or missing.
 func (s *store) orphans(ctx context.Context, q querier, limit int) ([]orphan, error) {
 	rows, err := q.Query(ctx, `SELECT j.id, j.status, j.river_job_id, COALESCE(CAST(r.state AS TEXT), ''), j.errors
