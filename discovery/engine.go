@@ -364,6 +364,7 @@ type run struct {
 	blocked int // links refused because they reach non-public addresses
 
 	siteWords map[string]bool // the words of the start page's title: the site's own name
+	fyStart   int             // the month the site says its fiscal year starts in; 0 if unsaid
 
 	retriesLeft  atomic.Int64 // retries this run may still make
 	retried      atomic.Int64 // retries made
@@ -418,6 +419,10 @@ func (e *Engine) Run(ctx context.Context, req Request, obs Observer) error {
 		return err
 	}
 	r.progress.DocumentsFound = len(cands)
+	if r.fyStart > 0 {
+		// "fiscal year 2024" on a site whose fiscal year starts in October.
+		r.intent = r.intent.WithFiscalStart(req.Prompt, req.Now, r.fyStart)
+	}
 	r.stageDone(StageNavigator, StageScraper)
 	r.progress.Percent = 40
 	if err := r.report(ctx); err != nil {
@@ -610,6 +615,9 @@ func (r *run) crawl(ctx context.Context) ([]*candidate, error) {
 					return nil, &FatalError{Problem{Stage: StageNavigator, Kind: "not_html", Message: fmt.Sprintf("the start page %s is not an HTML page (%s)", item.url, res.contentType), PageURL: item.url.String(), At: now()}}
 				}
 				continue
+			}
+			if r.fyStart == 0 {
+				r.fyStart = SiteFiscalStart(visibleText(res.body))
 			}
 			if depth == 0 {
 				r.siteWords = titleWords(res.body)

@@ -23,6 +23,12 @@ type Intent struct {
 	Optional      []Group  // alternatives listed as examples ("vacation, sick leave, …")
 	Periods       []Period // what the documents must cover; empty means any time
 	Current       bool     // superseded, rescinded, archived and draft versions do not count
+	// Final asks for the final stage of something approved in stages ("the final
+	// decision", "the adopted budget"): proposed and draft versions count less.
+	Final bool
+	// Fiscal is set when a period was written as a fiscal, financial or academic
+	// year: its bounds move with the start month the site states (see WithFiscalStart).
+	Fiscal bool
 	// Head is the index in Core of the topic's head term, or -1: the term right
 	// before the kind ("leave" in "leave policies"), else the last specific one
 	// ("leave" in "policies on employee leave").
@@ -152,7 +158,7 @@ var (
 )
 
 var (
-	fyStartRE      = regexp.MustCompile(`(?:year|fy)\s+(?:runs|begins|starts|start|run)\s+(?:from\s+|on\s+|in\s+)?` + monthRE + `\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:\s*(?:-|to|through|until)\s*` + monthRE + `\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?)?`)
+	fyStartRE      = regexp.MustCompile(`(?:year|fy)\s+(?:runs|begins|starts|start|run)\s+(?:from\s+|on\s+|in\s+)?(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?` + monthRE + `\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:\s*(?:-|to|through|until)\s*` + monthRE + `\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?)?`)
 	fySplitRE      = regexp.MustCompile(`\b(?:(?:fiscal|financial|academic|school)\s+year|fy|ay)\s*'?((?:19|20)?\d\d)\s*(?:-|–|/|to)\s*'?((?:19|20)?\d\d)\b`)
 	fyPrefixRE     = regexp.MustCompile(`\b(?:(?:fiscal|financial)\s+year|fy)\s*'?((?:19|20)\d\d|\d\d)\b`)
 	fySplitAfterRE = regexp.MustCompile(`\b((?:19|20)\d\d)\s*(?:-|–|/)\s*'?((?:19|20)?\d\d)\s+(?:fiscal|financial|academic|school)\s+year\b`)
@@ -160,10 +166,20 @@ var (
 	yearRangeRE    = regexp.MustCompile(`\b(between\s+)?((?:19|20)\d\d)\s*(?:-|–|—|to|through|until|and)\s*((?:19|20)\d\d)\b`)
 	// "since 2020", "after 2020", "from 2020 onwards": an open range. A bare "from
 	// 2025" ("minutes from 2025") means that year and is left to the year rule.
-	sinceRE    = regexp.MustCompile(`\b(?:(?:since|after)\s+((?:19|20)\d\d)\b|from\s+((?:19|20)\d\d)\s+(?:on(?:ward)?s?|to (?:date|now|present|today))\b)`)
-	relativeRE = regexp.MustCompile(`\b(last|past|previous|this|current|next)\s+(?:(\d+|two|three|four|five|six|seven|eight|nine|ten)\s+)?(year|month|quarter)s?\b`)
-	currentRE  = regexp.MustCompile(`\b(current|currently|latest|in effect|in force|active|up[- ]to[- ]date|valid|effective)\b`)
-	negationRE = regexp.MustCompile(`\b(?:not|excluding|exclude|except|without|other than|but not|no)\b[^.;:!?]*`)
+	monthListRE     = regexp.MustCompile(`\b((?:` + monthRE + `\.?(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+))+)` + monthRE + `\.?,?\s+((?:19|20)\d\d)\b`)
+	monthWordRE     = regexp.MustCompile(`\b` + monthRE + `\b`)
+	betweenMonthsRE = regexp.MustCompile(`\bbetween\s+` + monthRE + `\.?(?:,?\s+((?:19|20)\d\d))?\s+(?:and|&)\s+` + monthRE + `\.?,?\s+((?:19|20)\d\d)\b`)
+	sinceMidRE      = regexp.MustCompile(`\b(?:since|from|after)\s+(?:the\s+)?(?:mid|middle of)[- ]?\s*((?:19|20)\d\d)\b`)
+	bareSplitRE     = regexp.MustCompile(`\b((?:19|20)\d\d)\s*[/–-]\s*((?:19|20)?\d\d)\b`)
+	sinceRE         = regexp.MustCompile(`\b(?:(?:since|after)\s+((?:19|20)\d\d)\b|from\s+((?:19|20)\d\d)\s+(?:on(?:ward)?s?|to (?:date|now|present|today))\b)`)
+	relativeRE      = regexp.MustCompile(`\b(last|past|previous|this|current|next)\s+(?:(\d+|two|three|four|five|six|seven|eight|nine|ten)\s+)?(year|month|quarter)s?\b`)
+	currentRE       = regexp.MustCompile(`\b(current|currently|latest|in effect|in force|active|up[- ]to[- ]date|valid|effective)\b`)
+	negationRE      = regexp.MustCompile(`\b(?:not|excluding|exclude|except|without|other than|but not|no|skip(?:ping)?|ignore|ignoring|omit(?:ting)?|leave out|leaving out|rather than|apart from|aside from|instead of|never mind|don'?t (?:need|want|include|care about|send)|do not (?:need|want|include|send))\b[^.;:!?]*`)
+	finalRE         = regexp.MustCompile(`\b(final|approved|adopted|enacted|signed|executed|ratified)\b`)
+	// Asides about the asker ("I'm writing a thesis on X, so I need …") say why,
+	// not what: the words up to the request are dropped.
+	asideRE    = regexp.MustCompile(`\b(?:i'?m|i am|we'?re|we are|as part of|for my|for our)\s`)
+	asideEndRE = regexp.MustCompile(`(?:,\s*(?:so|and)\s|\s(?:so)\s|\sand\s(?:i\s|we\s)?(?:need|want|would|require|have to|must)\b|,\s*(?:i|we)\s)`)
 	listRE     = regexp.MustCompile(`(?:\s[-–—]\s|:|\bsuch as\b|\bincluding\b|\be\.g\.|\bfor example\b|\bespecially\b)([^.;!?]*)`)
 	parenRE    = regexp.MustCompile(`\(([^)]*)\)`)
 	possessRE  = regexp.MustCompile(`(\w)(?:'s|’s|'|’)(\s|$|[.,;:!?)])`)
@@ -175,7 +191,9 @@ var (
 	impliedByMeetings = map[string]bool{"meet": true, "session": true, "regular": true}
 )
 
-var negationWords = map[string]bool{"not": true, "exclud": true, "exclude": true, "except": true, "without": true, "no": true, "but": true, "than": true}
+var negationWords = map[string]bool{"not": true, "exclud": true, "exclude": true, "except": true, "without": true, "no": true, "but": true, "than": true,
+	"skip": true, "ignor": true, "ignore": true, "omit": true, "leave": true, "leav": true, "out": true, "rather": true, "apart": true, "aside": true,
+	"instead": true, "never": true, "mind": true, "don": true, "t": true, "do": true, "need": true, "want": true, "care": true, "send": true, "interest": true}
 
 var numberWords = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
@@ -192,12 +210,17 @@ func ParsePrompt(prompt string, now time.Time) Intent {
 	lower := strings.ToLower(text)
 	lower = strings.NewReplacer("’", "'", "–", "-", "—", "-").Replace(lower)
 
+	lower = dropAsides(lower)
 	lower = strings.ReplaceAll(lower, "calendar year", "year")
-	in.Periods, lower = parsePeriods(lower, now)
+	in.Fiscal = fiscalRE.MatchString(lower) || splitYearRE.MatchString(lower)
+	in.Periods, lower = parsePeriods(lower, now, 0)
 	lower = currentRE.ReplaceAllStringFunc(lower, func(string) string {
 		in.Current = true
 		return " "
 	})
+	if m := finalRE.FindString(lower); m != "" && !negatedAt(lower, m) {
+		in.Final = true
+	}
 	// Negated clauses name what is not wanted.
 	var excluded []string
 	lower = negationRE.ReplaceAllStringFunc(lower, func(s string) string {
@@ -275,6 +298,83 @@ func ParsePrompt(prompt string, now time.Time) Intent {
 	})
 	// "Excluded" only means something for kinds not also asked for.
 	in.Excluded = slices.DeleteFunc(in.Excluded, func(k string) bool { return slices.Contains(in.Kinds, k) })
+	return in
+}
+
+// dropAsides removes, from each sentence, an aside about the asker that runs up to
+// the request: "i'm writing a thesis on tenancy disputes, so i need the decisions"
+// keeps "i need the decisions".
+func dropAsides(s string) string {
+	for guard := 0; guard < 4; guard++ {
+		loc := asideRE.FindStringIndex(s)
+		if loc == nil {
+			return s
+		}
+		rest := s[loc[1]:]
+		end := asideEndRE.FindStringIndex(rest)
+		if end == nil || end[0] > 160 || strings.ContainsAny(rest[:end[0]], ".;!?") {
+			return s
+		}
+		s = s[:loc[0]] + " " + rest[end[1]:]
+	}
+	return s
+}
+
+// negatedAt reports whether word's first occurrence in s follows a negation in
+// its clause ("not the final one").
+func negatedAt(s, word string) bool {
+	i := strings.Index(s, word)
+	if i < 0 {
+		return false
+	}
+	for _, loc := range negationRE.FindAllStringIndex(s, -1) {
+		if loc[0] <= i && i < loc[1] {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	fiscalRE    = regexp.MustCompile(`\b(?:fiscal|financial|academic|school)\s+year\b|\bfy\s*'?\d`)
+	splitYearRE = regexp.MustCompile(`\b(?:19|20)\d\d\s*[/–-]\s*(?:19|20)?\d\d\b`)
+)
+
+var (
+	siteFYStartRE = regexp.MustCompile(`\b(?:fiscal|financial|academic|school|budget)\s+year\s+(?:runs|begins|starts|run|commences)\s+(?:from\s+|on\s+|in\s+)?(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?` + monthRE + `\b`)
+	siteFYEndRE   = regexp.MustCompile(`\b(?:fiscal|financial|budget)\s+year\s+(?:ends|end|ending|closes|which ends)\s+(?:on\s+|in\s+)?(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?` + monthRE + `\b`)
+)
+
+// SiteFiscalStart reads the month (1–12) a site says its fiscal year starts in
+// ("our fiscal year runs October 1 through September 30", "the financial year ends
+// on 31 March"), or 0 when the text says nothing of it.
+func SiteFiscalStart(text string) int {
+	lower := strings.ToLower(text)
+	if m := siteFYStartRE.FindStringSubmatch(lower); m != nil {
+		return months[m[1]]
+	}
+	if m := siteFYEndRE.FindStringSubmatch(lower); m != nil {
+		return months[m[1]]%12 + 1
+	}
+	return 0
+}
+
+// WithFiscalStart re-reads the prompt's periods with the fiscal year starting in
+// month (1–12), as a site states it ("our fiscal year runs October 1 to September
+// 30"). A prompt that states its own start keeps it.
+func (in Intent) WithFiscalStart(prompt string, now time.Time, month int) Intent {
+	if !in.Fiscal || month < 1 || month > 12 {
+		return in
+	}
+	lower := strings.ToLower(possessRE.ReplaceAllString(prompt, "$1$2"))
+	lower = strings.NewReplacer("’", "'", "–", "-", "—", "-").Replace(lower)
+	if fyStartRE.MatchString(lower) {
+		return in
+	}
+	if now.IsZero() {
+		now = time.Now()
+	}
+	in.Periods, _ = parsePeriods(dropAsides(strings.ReplaceAll(lower, "calendar year", "year")), now.UTC(), month)
 	return in
 }
 
@@ -358,7 +458,7 @@ func isDigits(s string) bool {
 
 // parsePeriods finds the time constraints of a prompt and returns them with the
 // text they were written in blanked out.
-func parsePeriods(s string, now time.Time) ([]Period, string) {
+func parsePeriods(s string, now time.Time, siteFYStart int) ([]Period, string) {
 	var out []Period
 	blank := func(re *regexp.Regexp, fn func(m []string) []Period) {
 		s = re.ReplaceAllStringFunc(s, func(x string) string {
@@ -369,10 +469,55 @@ func parsePeriods(s string, now time.Time) ([]Period, string) {
 			return x
 		})
 	}
-	startMonth := 0 // fiscal years start in January unless the prompt says otherwise
+	startMonth := siteFYStart // fiscal years start in January unless the prompt or the site says otherwise
 	if m := fyStartRE.FindStringSubmatch(s); m != nil {
 		startMonth = months[m[1]]
 		s = strings.Replace(s, m[0], " ", 1)
+	}
+	// "between August and November 2024", "between March 2023 and June 2024".
+	blank(betweenMonthsRE, func(m []string) []Period {
+		y2 := atoi(m[4])
+		y1 := y2
+		if m[2] != "" {
+			y1 = atoi(m[2])
+		}
+		from, to := day(y1, months[m[1]], 1), day(y2, months[m[3]], 1).AddDate(0, 1, 0)
+		if !to.After(from) {
+			return nil
+		}
+		return []Period{{from, to}}
+	})
+	// "May, July and September 2023": each month named of that year.
+	blank(monthListRE, func(m []string) []Period {
+		y := atoi(m[len(m)-1])
+		var ps []Period
+		for _, mm := range monthWordRE.FindAllString(m[0], -1) {
+			if mo, ok := months[strings.TrimSuffix(mm, ".")]; ok {
+				ps = append(ps, monthPeriod(y, mo))
+			}
+		}
+		if len(ps) < 2 {
+			return nil
+		}
+		return ps
+	})
+	// "since mid-2023", "from mid 2023": from July of that year.
+	blank(sinceMidRE, func(m []string) []Period {
+		return []Period{{day(atoi(m[1]), 7, 1), day(now.Year()+1, 1, 1)}}
+	})
+	// A split year written without "fiscal" ("2022/23") is a fiscal year: with the
+	// site's start month when it states one.
+	if siteFYStart > 1 {
+		blank(bareSplitRE, func(m []string) []Period {
+			a, b := fullYear(m[1]), fullYear(m[2])
+			if len(m[2]) == 2 {
+				b = a/100*100 + atoi(m[2])
+			}
+			if b != a+1 {
+				return nil
+			}
+			return []Period{{day(a, siteFYStart, 1), day(a+1, siteFYStart, 1)}}
+		})
 	}
 	split := func(m []string) []Period {
 		a, b := fullYear(m[1]), fullYear(m[2])

@@ -66,11 +66,33 @@ func TestParsePrompt(t *testing.T) {
 		{prompt: "minutes of the March 2025 meetings", kinds: []string{"minutes"}, periods: []string{"2025-03-01..2025-04-01"}},
 		{prompt: "traffic studies between 2020 and 2022", kinds: []string{"study"}, core: []string{"traffic"}, periods: []string{"2020-01-01..2023-01-01"}},
 		{prompt: "budgets for 2021 and 2023", kinds: []string{"budget"}, periods: []string{"2021-01-01..2022-01-01", "2023-01-01..2024-01-01"}},
-		{prompt: "course catalogs for the academic year 2024-25", kinds: []string{"catalog"}, core: []string{"course"}, periods: []string{"2024-07-01..2025-07-01"}},
+		{prompt: "course catalogs for the academic year 2024-25", kinds: []string{"catalog"}, periods: []string{"2024-07-01..2025-07-01"}},
 		{prompt: "interim report for the first half of 2025", kinds: []string{"quarterly report"}, periods: []string{"2025-01-01..2025-07-01"}},
 		{prompt: "Request for proposals for road repair", kinds: []string{"solicitation"}, core: []string{"road", "repair"}},
 		{prompt: "Find all documents", core: nil},
 		{prompt: "Find the budget documents except the capital budget", kinds: []string{"budget"}, excludedTerms: []string{"capital"}},
+		// Periods as general constructs.
+		{prompt: "inspection reports for May, July and September 2023", kinds: []string{"report"}, core: []string{"inspect"},
+			periods: []string{"2023-05-01..2023-06-01", "2023-07-01..2023-08-01", "2023-09-01..2023-10-01"}},
+		{prompt: "inspection reports issued between August and November 2024", kinds: []string{"report"}, core: []string{"inspect"},
+			periods: []string{"2024-08-01..2024-12-01"}},
+		{prompt: "newsletters between March 2023 and June 2024", kinds: []string{"newsletter"},
+			periods: []string{"2023-03-01..2024-07-01"}},
+		{prompt: "newsletters from August to November 2024", kinds: []string{"newsletter"},
+			periods: []string{"2024-08-01..2024-12-01"}},
+		{prompt: "audit reports since mid-2023", kinds: []string{"audit"}, periods: []string{"2023-07-01..2026-01-01"}},
+		{prompt: "H2 2023 newsletters", kinds: []string{"newsletter"}, periods: []string{"2023-07-01..2024-01-01"}},
+		// Phrasing: questions, imperatives without "find", asides, exclusion verbs.
+		{prompt: "Where can I find the library board's minutes from 2024?", kinds: []string{"minutes"}, bodies: []string{"library board"},
+			periods: []string{"2024-01-01..2025-01-01"}},
+		{prompt: "Which newsletters did the museum publish in 2022?", kinds: []string{"newsletter"}, core: []string{"museum"},
+			periods: []string{"2022-01-01..2023-01-01"}},
+		{prompt: "Could you pull the wildlife surveys? Not the draft ones.", kinds: []string{"study"}, core: []string{"wildlife"},
+			excludedTerms: []string{"draft"}},
+		{prompt: "I'm writing a thesis on coastal erosion, so I need the shoreline surveys - please skip anything about dredging.",
+			kinds: []string{"study"}, core: []string{"shoreline"}, excludedTerms: []string{"dredg"}},
+		{prompt: "We're preparing an audit and need every procurement policy; I don't need the forms.", kinds: []string{"policy"},
+			excluded: []string{"form"}, core: []string{"procurement"}},
 	}
 	for _, tt := range tests {
 		in := ParsePrompt(tt.prompt, now)
@@ -129,5 +151,72 @@ func TestFindDates(t *testing.T) {
 		if got != tt.first {
 			t.Errorf("findDates(%q) = %q, want %q", tt.text, got, tt.first)
 		}
+	}
+}
+
+// TestVocabulary checks the embedded vocabulary: every kind the engine's rules name
+// exists in kinds.txt, and a phrase naming two kinds is refused.
+func TestVocabulary(t *testing.T) {
+	kinds := map[string]bool{}
+	for _, k := range kindPhrases {
+		kinds[k] = true
+	}
+	named := slices.Clone(wrapperKinds)
+	for k, vs := range genericKinds {
+		named = append(named, k)
+		named = append(named, vs...)
+	}
+	for k := range meetingKinds {
+		named = append(named, k)
+	}
+	for _, k := range named {
+		if !kinds[k] {
+			t.Errorf("the rules name kind %q, which kinds.txt does not define", k)
+		}
+	}
+	if _, err := loadKinds("a: order\nb: orders\n"); err == nil {
+		t.Error("a phrase whose stem names two kinds was accepted")
+	}
+	if _, err := loadKinds("a: order, order\n"); err == nil {
+		t.Error("a phrase listed twice was accepted")
+	}
+	if _, err := loadKinds("no colon here\n"); err == nil {
+		t.Error("a malformed line was accepted")
+	}
+}
+
+func TestSiteFiscalStart(t *testing.T) {
+	for text, want := range map[string]int{
+		"Fernvale's fiscal year runs October 1 through September 30.": 10,
+		"Our financial year runs from 1 April to 31 March.":           4,
+		"The District's fiscal year begins on July 1.":                7,
+		"The financial year ends on 31 March each year.":              4,
+		"Our fiscal year ending June 30":                              7,
+		"We publish a report every year.":                             0,
+	} {
+		if got := SiteFiscalStart(text); got != want {
+			t.Errorf("SiteFiscalStart(%q) = %d, want %d", text, got, want)
+		}
+	}
+	// A prompt's fiscal year follows the site's start month; a prompt that states
+	// its own keeps it.
+	now := time.Date(2025, 9, 1, 0, 0, 0, 0, time.UTC)
+	in := ParsePrompt("quarterly reports for fiscal year 2024", now).WithFiscalStart("quarterly reports for fiscal year 2024", now, 10)
+	if got := periods(in.Periods); !slices.Equal(got, []string{"2023-10-01..2024-10-01"}) {
+		t.Errorf("fiscal 2024 with an October start = %v", got)
+	}
+	p := "annual reports for 2022/23 and 2023/24"
+	in = ParsePrompt(p, now).WithFiscalStart(p, now, 4)
+	if got := periods(in.Periods); !slices.Equal(got, []string{"2022-04-01..2023-04-01", "2023-04-01..2024-04-01"}) {
+		t.Errorf("split years with an April start = %v", got)
+	}
+	p = "minutes for FY2024-25 (our fiscal year runs July 1 to June 30)"
+	in = ParsePrompt(p, now).WithFiscalStart(p, now, 10)
+	if got := periods(in.Periods); !slices.Equal(got, []string{"2024-07-01..2025-07-01"}) {
+		t.Errorf("a prompt's own start month = %v", got)
+	}
+	p = "the 2024 annual report"
+	if in := ParsePrompt(p, now).WithFiscalStart(p, now, 10); !slices.Equal(periods(in.Periods), []string{"2024-01-01..2025-01-01"}) {
+		t.Errorf("a calendar year moved with the fiscal start: %v", periods(in.Periods))
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"net/url"
 	"path"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -465,4 +466,39 @@ func titleWords(body []byte) map[string]bool {
 			}
 		}
 	}
+}
+
+// fiscalHint finds pages that may state when the fiscal year runs, before any
+// parsing is spent on them.
+var fiscalHint = regexp.MustCompile(`(?i)(?:fiscal|financial|academic|school|budget)(?:\s|&nbsp;)+year`)
+
+// visibleText is the text of an HTML page outside scripts and styles, for the
+// statements a site makes about itself; empty when the page has no fiscal-year hint.
+func visibleText(body []byte) string {
+	if !fiscalHint.Match(body) {
+		return ""
+	}
+	z := html.NewTokenizer(bytes.NewReader(body))
+	var b strings.Builder
+	skip := 0
+	for b.Len() < 1<<20 {
+		switch z.Next() {
+		case html.ErrorToken:
+			return b.String()
+		case html.StartTagToken:
+			if name, _ := z.TagName(); string(name) == "script" || string(name) == "style" {
+				skip++
+			}
+		case html.EndTagToken:
+			if name, _ := z.TagName(); (string(name) == "script" || string(name) == "style") && skip > 0 {
+				skip--
+			}
+		case html.TextToken:
+			if skip == 0 {
+				b.Write(z.Text())
+				b.WriteByte(' ')
+			}
+		}
+	}
+	return b.String()
 }

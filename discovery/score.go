@@ -511,7 +511,7 @@ func (s *scorer) score(e *evidence) (float64, string) {
 		f := 1.0
 		for _, x := range st {
 			switch {
-			case in.Current:
+			case in.Current || (in.Final && (x == "proposed" || x == "draft")):
 				f = notCurrent
 			case x == "superseded" || x == "rescinded" || x == "draft":
 				f = math.Min(f, supersededAnyway)

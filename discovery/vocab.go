@@ -1,113 +1,64 @@
 package discovery
 
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+)
+
 // The vocabulary the engine understands. It is deliberately small, general and
 // explainable: document kinds, meeting bodies, status words and synonyms that
 // recur on municipal, corporate and university sites. Nothing here names a
 // particular site.
 
 // kindPhrases maps phrases (lower case, space separated, stemmed by stemAll) to a
-// canonical document kind. Longer phrases win over shorter ones.
-var kindPhrases = map[string]string{
-	"esg report":                            "sustainability report",
-	"corporate responsibility report":       "sustainability report",
-	"environmental report":                  "sustainability report",
-	"impact report":                         "sustainability report",
-	"minutes":                               "minutes",
-	"minute":                                "minutes",
-	"meeting minutes":                       "minutes",
-	"agenda":                                "agenda",
-	"agenda packet":                         "packet",
-	"agenda package":                        "packet",
-	"board packet":                          "packet",
-	"council packet":                        "packet",
-	"meeting packet":                        "packet",
-	"packet":                                "packet",
-	"staff report":                          "staff report",
-	"annual report":                         "annual report",
-	"year in review":                        "annual report",
-	"annual financial report":               "annual report",
-	"quarterly report":                      "quarterly report",
-	"quarterly":                             "quarterly report",
-	"interim report":                        "quarterly report",
-	"half year report":                      "quarterly report",
-	"halfyear report":                       "quarterly report",
-	"financial statement":                   "financial statement",
-	"presentation":                          "presentation",
-	"slide":                                 "presentation",
-	"slide deck":                            "presentation",
-	"webcast":                               "presentation",
-	"press release":                         "press release",
-	"news release":                          "press release",
-	"stock exchange release":                "press release",
-	"release":                               "press release",
-	"budget":                                "budget",
-	"adopted budget":                        "budget",
-	"policy":                                "policy",
-	"regulation":                            "policy",
-	"procedure":                             "policy",
-	"standard":                              "policy",
-	"guideline":                             "policy",
-	"bylaw":                                 "policy",
-	"form":                                  "form",
-	"application form":                      "form",
-	"application":                           "form",
-	"permit application":                    "form",
-	"request form":                          "form",
-	"water quality report":                  "water quality report",
-	"consumer confidence report":            "water quality report",
-	"ccr":                                   "water quality report",
-	"drinking water report":                 "water quality report",
-	"drinking water quality report":         "water quality report",
-	"annual water quality report":           "water quality report",
-	"guide":                                 "guide",
-	"how to read":                           "guide",
-	"handbook":                              "guide",
-	"brochure":                              "guide",
-	"faq":                                   "guide",
-	"schedule":                              "schedule",
-	"calendar":                              "schedule",
-	"rate schedule":                         "schedule",
-	"plan":                                  "plan",
-	"strategic plan":                        "plan",
-	"master plan":                           "plan",
-	"contingency plan":                      "plan",
-	"newsletter":                            "newsletter",
-	"notice":                                "notice",
-	"public notice":                         "notice",
-	"ordinance":                             "ordinance",
-	"resolution":                            "resolution",
-	"audit":                                 "audit",
-	"audit report":                          "audit",
-	"audited financial statement":           "financial statement",
-	"comprehensive annual financial report": "annual report",
-	"acfr":                                  "annual report",
-	"cafr":                                  "annual report",
-	"capital improvement plan":              "plan",
-	"request for proposal":                  "solicitation",
-	"rfp":                                   "solicitation",
-	"invitation to bid":                     "solicitation",
-	"bid":                                   "solicitation",
-	"contract":                              "contract",
-	"agreement":                             "contract",
-	"map":                                   "map",
-	"manual":                                "guide",
-	"catalog":                               "catalog",
-	"syllabus":                              "syllabus",
-	"proxy statement":                       "notice",
-	"strategy":                              "plan",
-	"study":                                 "study",
-	"assessment":                            "study",
-	"inventory":                             "inventory",
-	"sustainability report":                 "sustainability report",
-	"remuneration report":                   "remuneration report",
-	"compensation report":                   "remuneration report",
-	"governance statement":                  "governance report",
-	"corporate governance":                  "governance report",
-	"governance report":                     "governance report",
-	"report":                                "report",
-	"transcript":                            "transcript",
-	"invitation":                            "notice",
-	"proxy":                                 "notice",
+// canonical document kind. Longer phrases win over shorter ones. They are read from
+// kinds.txt, embedded in the binary and checked when the package loads.
+var kindPhrases = mustLoadKinds(kindsFile)
+
+//go:embed kinds.txt
+var kindsFile string
+
+// loadKinds reads the kinds file: "kind: phrase, phrase" per line, # comments. A
+// phrase that names two kinds, or whose stemmed form does, is an error.
+func loadKinds(text string) (map[string]string, error) {
+	out := map[string]string{}
+	byStem := map[string]string{}
+	for n, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		kind, list, ok := strings.Cut(line, ":")
+		kind = strings.TrimSpace(kind)
+		if !ok || kind == "" {
+			return nil, fmt.Errorf("kinds.txt line %d: want \"kind: phrase, …\"", n+1)
+		}
+		for _, p := range strings.Split(list, ",") {
+			p = strings.TrimSpace(p)
+			if p == "" {
+				return nil, fmt.Errorf("kinds.txt line %d: empty phrase", n+1)
+			}
+			key := strings.Join(tokens(p), " ")
+			if prev, dup := byStem[key]; dup && prev != kind {
+				return nil, fmt.Errorf("kinds.txt line %d: %q names %s, but %q already names %s", n+1, p, kind, key, prev)
+			}
+			if _, dup := out[p]; dup {
+				return nil, fmt.Errorf("kinds.txt line %d: %q is listed twice", n+1, p)
+			}
+			byStem[key] = kind
+			out[p] = kind
+		}
+	}
+	return out, nil
+}
+
+func mustLoadKinds(text string) map[string]string {
+	m, err := loadKinds(text)
+	if err != nil {
+		panic("discovery: " + err.Error())
+	}
+	return m
 }
 
 // wrapperKinds are kinds that describe a document about another kind: "How to read
@@ -120,7 +71,8 @@ var wrapperKinds = []string{"guide", "form", "presentation", "schedule", "packet
 // accepts any kind of report.
 var genericKinds = map[string][]string{
 	"report": {"annual report", "quarterly report", "staff report", "water quality report", "sustainability report",
-		"remuneration report", "governance report", "financial statement", "audit", "study"},
+		"remuneration report", "governance report", "financial statement", "audit", "study", "quality account", "bulletin"},
+	"notice": {"notice of hearing", "award notice"},
 }
 
 // bodyPhrases name the bodies whose meetings produce minutes and agendas.
@@ -171,97 +123,105 @@ var bodyPhrases = map[string]string{
 
 // statusPhrases mark versions that are not the current one.
 var statusPhrases = map[string]string{
-	"superseded":          "superseded",
-	"rescinded":           "rescinded",
-	"repealed":            "rescinded",
-	"withdrawn":           "rescinded",
-	"obsolete":            "superseded",
-	"expired":             "superseded",
-	"draft":               "draft",
-	"archive":             "archived",
-	"archived":            "archived",
-	"not current":         "superseded",
-	"no longer in effect": "superseded",
-	"previous version":    "superseded",
-	"former version":      "superseded",
-	"replaced by":         "superseded",
+	"superseded":             "superseded",
+	"rescinded":              "rescinded",
+	"repealed":               "rescinded",
+	"withdrawn":              "rescinded",
+	"obsolete":               "superseded",
+	"expired":                "superseded",
+	"draft":                  "draft",
+	"archive":                "archived",
+	"archived":               "archived",
+	"not current":            "superseded",
+	"no longer in effect":    "superseded",
+	"previous version":       "superseded",
+	"former version":         "superseded",
+	"replaced by":            "superseded",
+	"revoked":                "rescinded",
+	"no longer in force":     "superseded",
+	"exposure draft":         "draft",
+	"consultation draft":     "draft",
+	"draft for consultation": "draft",
+	"proposed":               "proposed",
+	"pending approval":       "proposed",
 }
 
 // synonyms expand a prompt word into alternatives that mean the same for matching.
 // Keys and values are stemmed phrases.
 var synonyms = map[string][]string{
-	"remote work":          {"telework", "telecommuting", "hybrid work", "working from home", "work from home"},
-	"telework":             {"remote work", "telecommuting", "hybrid work"},
-	"travel":               {"business travel", "travel reimbursement", "expense"},
-	"expense":              {"reimbursement", "expenditure"},
-	"reimbursement":        {"expense"},
-	"procurement":          {"purchasing", "acquisition", "tender"},
-	"purchasing":           {"procurement"},
-	"accessibility":        {"ada", "disability", "accessible"},
-	"disability":           {"accessibility", "ada", "accommodation"},
-	"ethic":                {"code of conduct", "integrity", "conflict of interest"},
-	"conduct":              {"ethic", "behavior", "behaviour"},
-	"cybersecurity":        {"information security", "it security", "cyber security"},
-	"information security": {"cybersecurity", "it security", "data security"},
-	"conservation":         {"drought", "water saving", "efficiency"},
-	"drought":              {"water shortage", "conservation"},
-	"stormwater":           {"storm water", "drainage", "runoff"},
-	"recycling":            {"recycle", "waste diversion", "solid waste"},
-	"zoning":               {"land use", "planning"},
-	"land use":             {"zoning"},
-	"permit":               {"license", "licence"},
-	"license":              {"permit", "licence"},
-	"fee":                  {"rate", "charge", "tuition"},
-	"rate":                 {"fee", "charge", "tariff"},
-	"emergency":            {"disaster", "crisis", "emergency management"},
-	"disaster":             {"emergency"},
-	"whistleblower":        {"whistleblowing", "reporting misconduct", "protected disclosure"},
-	"misconduct":           {"harassment", "discrimination"},
-	"discrimination":       {"harassment", "equal opportunity", "equity"},
-	"diversity":            {"inclusion", "equity"},
-	"dividend":             {"distribution", "payout"},
-	"earnings":             {"result", "financial result"},
-	"result":               {"earnings"},
-	"shareholder":          {"stockholder", "investor"},
-	"investor":             {"shareholder"},
-	"course":               {"class", "curriculum"},
-	"catalog":              {"catalogue", "bulletin"},
-	"weapon":               {"firearm", "gun"},
-	"alcohol":              {"drug", "substance"},
-	"drug":                 {"alcohol", "substance"},
-	"smoking":              {"tobacco", "smoke free", "vaping"},
-	"tobacco":              {"smoking", "smoke free"},
-	"housing":              {"residence", "accommodation", "dormitory"},
-	"residence":            {"housing"},
-	"retention":            {"record retention", "disposal", "archiving"},
-	"grievance":            {"complaint", "dispute"},
-	"complaint":            {"grievance"},
-	"overtime":             {"extra hours", "compensatory time"},
-	"holiday":              {"vacation", "annual leave"},
-	"maternity":            {"parental", "pregnancy"},
-	"bereavement":          {"funeral", "compassionate"},
-	"child":                {"minor", "youth"},
-	"minor":                {"child", "youth"},
-	"privacy":              {"personal information", "personal data", "data protection", "confidentiality"},
-	"data privacy":         {"privacy", "personal information", "personal data", "data protection"},
-	"data protection":      {"privacy", "personal information", "personal data"},
-	"personal data":        {"personal information", "privacy", "data protection"},
-	"employee":             {"staff", "faculty", "personnel", "employment", "worker"},
-	"staff":                {"employee", "personnel"},
-	"vacation":             {"annual leave", "holiday", "paid time off", "pto"},
-	"sick":                 {"illness", "sick leave"},
-	"parental":             {"maternity", "paternity", "family", "adoption"},
-	"time off":             {"leave", "absence"},
-	"leave":                {"time off", "absence"},
-	"meeting":              {"session"},
-	"water quality":        {"consumer confidence", "drinking water"},
-	"financial":            {"fiscal"},
-	"fiscal":               {"financial"},
-	"quarterly":            {"interim", "quarter"},
-	"interim":              {"quarterly", "quarter"},
-	"annual":               {"yearly"},
-	"bylaw":                {"by law"},
-	"budget":               {"spending plan"},
+	"remote work":            {"telework", "telecommuting", "hybrid work", "working from home", "work from home"},
+	"telework":               {"remote work", "telecommuting", "hybrid work"},
+	"travel":                 {"business travel", "travel reimbursement", "expense"},
+	"expense":                {"reimbursement", "expenditure"},
+	"reimbursement":          {"expense"},
+	"procurement":            {"purchasing", "acquisition", "tender"},
+	"purchasing":             {"procurement"},
+	"accessibility":          {"ada", "disability", "accessible"},
+	"disability":             {"accessibility", "ada", "accommodation"},
+	"ethic":                  {"code of conduct", "integrity", "conflict of interest"},
+	"conduct":                {"ethic", "behavior", "behaviour"},
+	"cybersecurity":          {"information security", "it security", "cyber security"},
+	"information security":   {"cybersecurity", "it security", "data security"},
+	"conservation":           {"drought", "water saving", "efficiency"},
+	"drought":                {"water shortage", "conservation"},
+	"stormwater":             {"storm water", "drainage", "runoff"},
+	"recycling":              {"recycle", "waste diversion", "solid waste"},
+	"zoning":                 {"land use", "planning"},
+	"land use":               {"zoning"},
+	"permit":                 {"license", "licence"},
+	"license":                {"permit", "licence"},
+	"fee":                    {"rate", "charge", "tuition"},
+	"rate":                   {"fee", "charge", "tariff"},
+	"emergency":              {"disaster", "crisis", "emergency management"},
+	"disaster":               {"emergency"},
+	"whistleblower":          {"whistleblowing", "reporting misconduct", "protected disclosure"},
+	"misconduct":             {"harassment", "discrimination"},
+	"discrimination":         {"harassment", "equal opportunity", "equity"},
+	"diversity":              {"inclusion", "equity"},
+	"dividend":               {"distribution", "payout"},
+	"earnings":               {"result", "financial result"},
+	"result":                 {"earnings"},
+	"shareholder":            {"stockholder", "investor"},
+	"investor":               {"shareholder"},
+	"course":                 {"class", "curriculum"},
+	"catalog":                {"catalogue", "bulletin"},
+	"weapon":                 {"firearm", "gun"},
+	"alcohol":                {"drug", "substance"},
+	"drug":                   {"alcohol", "substance"},
+	"smoking":                {"tobacco", "smoke free", "vaping"},
+	"tobacco":                {"smoking", "smoke free"},
+	"housing":                {"residence", "accommodation", "dormitory"},
+	"residence":              {"housing"},
+	"retention":              {"record retention", "disposal", "archiving"},
+	"grievance":              {"complaint", "dispute"},
+	"complaint":              {"grievance"},
+	"overtime":               {"extra hours", "compensatory time"},
+	"holiday":                {"vacation", "annual leave"},
+	"maternity":              {"parental", "pregnancy"},
+	"bereavement":            {"funeral", "compassionate"},
+	"child":                  {"minor", "youth"},
+	"minor":                  {"child", "youth"},
+	"privacy":                {"personal information", "personal data", "data protection", "confidentiality"},
+	"data privacy":           {"privacy", "personal information", "personal data", "data protection"},
+	"data protection":        {"privacy", "personal information", "personal data"},
+	"personal data":          {"personal information", "privacy", "data protection"},
+	"employee":               {"staff", "faculty", "personnel", "employment", "worker"},
+	"staff":                  {"employee", "personnel"},
+	"vacation":               {"annual leave", "holiday", "paid time off", "pto"},
+	"sick":                   {"illness", "sick leave"},
+	"parental":               {"maternity", "paternity", "family", "adoption"},
+	"time off":               {"leave", "absence"},
+	"leave":                  {"time off", "absence"},
+	"meeting":                {"session"},
+	"water quality":          {"consumer confidence", "drinking water"},
+	"financial":              {"fiscal"},
+	"fiscal":                 {"financial"},
+	"quarterly":              {"interim", "quarter"},
+	"interim":                {"quarterly", "quarter"},
+	"annual":                 {"yearly"},
+	"foi":                    {"freedom of information"},
+	"freedom of information": {"foi"},
+	"budget":                 {"spending plan"},
 }
 
 // stopWords carry no meaning for matching: function words and the instruction
@@ -281,7 +241,11 @@ fiscal financial runs run begins starts
 held hold holds issued issue made taken produced prepared written dated signed concerning regarding relating
 related covering cover covers describing describe linked listed shown uploaded attached included provided
 located appear appears able everything anything something thing things kind kinds type types sort version
-versions copy original full text able`) {
+versions copy original full text able
+where how when were was is did does done pull grab send gather collect obtain provide see view access know tell help
+one ones hi hello thanks thank kindly really still already anyone whatever whichever interested
+handed down delivered`) {
 		stopWords[w] = true
+		stopWords[stem(w)] = true // "anything" is matched as its stem "anyth"
 	}
 }
