@@ -53,9 +53,14 @@ type kase struct {
 	Note       string         `json:"note"`
 }
 
-// Write writes the corpus into dir (created if needed).
-func Write(dir string) error {
-	for _, s := range sites() {
+// Write writes set A into dir (created if needed).
+func Write(dir string) error { return write(dir, sites(), cases()) }
+
+// WriteB writes set B into dir.
+func WriteB(dir string) error { return write(dir, sitesB(), casesB()) }
+
+func write(dir string, all []site, cs []kase) error {
+	for _, s := range all {
 		root := filepath.Join(dir, "sites", s.name)
 		for _, p := range s.pages {
 			file := p.path
@@ -104,7 +109,7 @@ func Write(dir string) error {
 		}
 	}
 	var lines []string
-	for _, c := range cases() {
+	for _, c := range cs {
 		sort.Strings(c.Relevant)
 		b, err := json.Marshal(c)
 		if err != nil {

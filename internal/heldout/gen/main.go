@@ -1,6 +1,7 @@
 // Command gen writes Skop's held-out discovery corpus into a folder:
 //
-//	go run ./internal/heldout/gen -out /tmp/skop-heldout
+//	go run ./internal/heldout/gen -out /tmp/skop-heldout          (set A)
+//	go run ./internal/heldout/gen -set b -out /tmp/skop-heldout-b (set B)
 //	go run ./cmd/skop-bench discovery -corpus /tmp/skop-heldout -by-case
 package main
 
@@ -14,12 +15,17 @@ import (
 
 func main() {
 	out := flag.String("out", "", "folder to write the corpus into")
+	set := flag.String("set", "a", "which held-out set: a or b")
 	flag.Parse()
 	if *out == "" {
 		fmt.Fprintln(os.Stderr, "usage: gen -out DIR")
 		os.Exit(2)
 	}
-	if err := heldout.Write(*out); err != nil {
+	write := heldout.Write
+	if *set == "b" {
+		write = heldout.WriteB
+	}
+	if err := write(*out); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
 	}
