@@ -630,7 +630,12 @@ func (r *run) crawl(ctx context.Context) ([]*candidate, error) {
 			if !r.sameSite(res.final) || depth >= cfg.MaxDepth {
 				continue // redirected off the site, or as deep as links are followed
 			}
+			var trail []string
+			if item.via != nil {
+				trail = append(slices.Clone(item.via.trail), strings.TrimSpace(item.via.anchor+" "+item.via.title))
+			}
 			for _, l := range extractLinks(res.body, res.final, depth+1) {
+				l.trail = trail
 				u := l.url
 				if u.Scheme != "http" && u.Scheme != "https" || !r.sameSite(u) {
 					continue // mailto:, tel:, javascript: and other hosts are never fetched

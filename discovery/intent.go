@@ -39,7 +39,9 @@ type Intent struct {
 type Group struct {
 	Label string     // the prompt's own word
 	Alts  [][]string // stemmed token sequences
-	pos   int        // where it ends in the prompt's tokens
+	// Lexical are WordNet's synonyms, matched at wordnetWeight.
+	Lexical [][]string
+	pos     int // where it ends in the prompt's tokens
 }
 
 // words splits text into lower-case words of letters and digits.
@@ -419,9 +421,11 @@ func termGroups(toks []string, used []bool) []Group {
 		}
 		if i+1 < len(toks) && !used[i+1] {
 			pair := toks[i] + " " + toks[i+1]
-			if alts, ok := synonymsStemmed[pair]; ok && !seen[pair] {
+			_, hand := synonymsStemmed[pair]
+			if (hand || len(wordnet(pair)) > 0) && !seen[pair] {
 				seen[pair] = true
-				groups = append(groups, Group{Label: pair, Alts: append([][]string{{toks[i], toks[i+1]}}, alts...), pos: i + 1})
+				alts := append([][]string{{toks[i], toks[i+1]}}, synonymsStemmed[pair]...)
+				groups = append(groups, Group{Label: pair, Alts: alts, Lexical: wordnetAlts(pair, alts), pos: i + 1})
 				i++
 				continue
 			}
@@ -431,7 +435,12 @@ func termGroups(toks []string, used []bool) []Group {
 			continue
 		}
 		seen[t] = true
-		groups = append(groups, Group{Label: t, Alts: append([][]string{{t}}, synonymsStemmed[t]...), pos: i})
+		alts := append([][]string{{t}}, synonymsStemmed[t]...)
+		var lexical [][]string
+		if !weakTerms[t] && !genericHeads[t] {
+			lexical = wordnetAlts(t, alts)
+		}
+		groups = append(groups, Group{Label: t, Alts: alts, Lexical: lexical, pos: i})
 	}
 	return groups
 }

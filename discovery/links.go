@@ -27,6 +27,10 @@ type link struct {
 	pageNote  string // the page's first heading and opening paragraph: "not current policy"
 	source    string // the page URL
 	depth     int    // links from the start page
+	// trail is the text of the links followed from the start page to this page:
+	// the site's own words for what lies below ("Ordinances" in a menu vouches for
+	// "Chapter 12 – Zoning" on the page it leads to).
+	trail []string
 }
 
 // genericAnchors are link texts that say nothing about the document.

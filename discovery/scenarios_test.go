@@ -2,6 +2,7 @@ package discovery
 
 import (
 	"fmt"
+	"net/url"
 	"slices"
 	"testing"
 	"time"
@@ -174,4 +175,46 @@ func TestScenarioAgendasAndMinutesTogether(t *testing.T) {
 	site := testsite.New(res)
 	defer site.Close()
 	expect(t, site, "/", "board agendas and minutes from April 2025", true, 0.5, "/b/2025-04-agenda.pdf", "/b/2025-04-minutes.pdf")
+}
+
+// TestScenarioTrailVouchesForKind: a menu link "Ordinances" leads to a page whose
+// links name only chapters; the trail of link text names their kind.
+func TestScenarioTrailVouchesForKind(t *testing.T) {
+	site := testsite.New(map[string]testsite.Resource{
+		"/": testsite.HTML(`<html><head><title>Town of Elmford</title></head><body><nav><a href="/code/">Ordinances</a> <a href="/forms/">Forms</a></nav></body></html>`),
+		"/code/": testsite.HTML(`<h1>Town code</h1><ul><li><a href="/code/ch12.pdf">Chapter 12 – Zoning</a></li>
+			<li><a href="/code/ch14.pdf">Chapter 14 – Noise</a></li></ul>`),
+		"/forms/":                    testsite.HTML(`<h1>Forms</h1><ul><li><a href="/forms/zoning-variance.pdf">Zoning variance request</a></li></ul>`),
+		"/code/ch12.pdf":             testsite.PDFFile("Chapter 12", "Chapter 12\nZoning"),
+		"/code/ch14.pdf":             testsite.PDFFile("Chapter 14", "Chapter 14\nNoise"),
+		"/forms/zoning-variance.pdf": testsite.PDFFile("Zoning variance request form", "Request for a zoning variance"),
+	})
+	defer site.Close()
+	expect(t, site, "/", "Find the town's zoning ordinance", false, 0.5, "/code/ch12.pdf")
+}
+
+// TestWordNetSynonyms: a topic word the site spells with a WordNet synonym still
+// matches, for a little less than the prompt's own word.
+func TestWordNetSynonyms(t *testing.T) {
+	in := ParsePrompt("tenancy rules", time.Now())
+	if len(in.Core) == 0 || !slices.ContainsFunc(in.Core[0].Lexical, func(a []string) bool { return slices.Equal(a, []string{"occupancy"}) }) {
+		t.Fatalf("core = %+v, want tenancy with WordNet's occupancy", in.Core)
+	}
+	mk := func(anchor string) *evidence {
+		u := mustURL("https://example.gov/docs/a.pdf")
+		return newEvidence(link{url: u, anchor: anchor, source: "https://example.gov/"}, "", content{})
+	}
+	g := in.Core[0]
+	own, syn, none := mk("Tenancy rules").groupMatch(g, nil), mk("Occupancy rules").groupMatch(g, nil), mk("Parking rules").groupMatch(g, nil)
+	if !(own > syn && syn > none) || syn != strong*wordnetWeight {
+		t.Errorf("matches: own word %.2f, WordNet synonym %.2f, unrelated %.2f", own, syn, none)
+	}
+}
+
+func mustURL(s string) *url.URL {
+	u, err := url.Parse(s)
+	if err != nil {
+		panic(err)
+	}
+	return u
 }

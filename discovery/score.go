@@ -81,6 +81,7 @@ func newEvidence(l link, disposition string, c content) *evidence {
 	}
 	add("pagetitle", l.pageTitle, 0.35)
 	add("pagenote", l.pageNote, 0.4)
+	add("trail", strings.Join(l.trail, " \n "), 0.35)
 	add("urldir", strings.ReplaceAll(pathDir(l.url.Path), "/", " "), 0.3)
 	return e
 }
@@ -127,6 +128,14 @@ func (e *evidence) groupMatch(g Group, names []string) float64 {
 				break
 			}
 		}
+		if w := f.weight * wordnetWeight; w > best {
+			for _, alt := range g.Lexical {
+				if has(f.toks, alt) {
+					best = w
+					break
+				}
+			}
+		}
 	}
 	return best
 }
@@ -134,7 +143,7 @@ func (e *evidence) groupMatch(g Group, names []string) float64 {
 // kindOrder is where a document's kind is read from, most telling first: a table
 // column header ("Minutes") or the link's words beat the document's opening line,
 // which beats its file name.
-var kindOrder = []string{"column", "anchor", "title", "doctitle", "dochead", "disposition", "filename", "query", "row", "anchorGeneric", "caption", "heading"}
+var kindOrder = []string{"column", "anchor", "title", "doctitle", "dochead", "disposition", "filename", "query", "row", "anchorGeneric", "caption", "heading", "trail"}
 
 // kinds returns the document kinds the evidence names.
 func (e *evidence) kinds() []string {
