@@ -64,6 +64,9 @@ func stem(w string) string {
 		}
 		return w
 	}
+	if len(w) > 7 && strings.HasSuffix(w, "icity") {
+		return w[:len(w)-3] // "electricity" → "electric", "publicity" → "public"
+	}
 	if len(w) > 6 && (strings.HasSuffix(w, "tion") || strings.HasSuffix(w, "sion")) {
 		return w[:len(w)-3] // "protection" → "protect"
 	}

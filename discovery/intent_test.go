@@ -220,3 +220,14 @@ func TestSiteFiscalStart(t *testing.T) {
 		t.Errorf("a calendar year moved with the fiscal start: %v", periods(in.Periods))
 	}
 }
+
+func TestStem(t *testing.T) {
+	for w, want := range map[string]string{
+		"electricity": "electric", "electric": "electric", "publicity": "public", "meetings": "meet",
+		"planning": "plan", "protection": "protect", "policies": "policy", "city": "city", "status": "status",
+	} {
+		if got := stem(w); got != want {
+			t.Errorf("stem(%q) = %q, want %q", w, got, want)
+		}
+	}
+}
