@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/getkin/kin-openapi/routers"
 	"github.com/getkin/kin-openapi/routers/gorillamux"
 	"github.com/labstack/echo/v4"
 
@@ -85,7 +86,7 @@ func New(svc *jobs.Service, keys *apikeys.Store, cfg Config) (*echo.Echo, error)
 	e.Use(limitBody(MaxBodyBytes))
 	e.Use(authenticateEarly(keys))
 	e.Use(strictJSON)
-	e.Use(validateRequests(doc, keys))
+	e.Use(validateRequests(router, keys))
 
 	h := &handlers{svc: svc, log: cfg.Logger}
 	gen.RegisterHandlers(e, gen.NewStrictHandler(h, nil))
@@ -115,6 +116,10 @@ type requestState struct {
 	id     string
 	key    *apikeys.Key
 	secret string // the credential key was found by, so it is looked up once
+	// route and params are the spec operation the request validator found, for
+	// the response validator.
+	route  *routers.Route
+	params map[string]string
 }
 
 type stateCtxKey struct{}

@@ -8,35 +8,65 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"net/url"
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/openapi3filter"
 	"github.com/getkin/kin-openapi/routers"
 	"github.com/labstack/echo/v4"
-	echomw "github.com/oapi-codegen/echo-middleware"
 
 	"github.com/skop-dev/skop/apikeys"
 )
 
-// validateRequests checks every request against the spec with kin-openapi (through
-// oapi-codegen's echo-middleware) before any handler runs: security first, then
-// parameters, then the body, whose defaults it fills in.
-func validateRequests(doc *openapi3.T, keys *apikeys.Store) echo.MiddlewareFunc {
-	return echomw.OapiRequestValidatorWithOptions(doc, &echomw.Options{
-		Options: openapi3filter.Options{
-			AuthenticationFunc: authenticate(keys),
-			KeepValidatedValue: true,
-			// With MultiError each failure stays a *RequestError that names its
-			// parameter, which the message needs; firstFailure picks the one to show.
-			MultiError: true,
-		},
-		SilenceServersWarning: true,
-		DoNotValidateServers:  true,
-		MultiErrorHandler:     firstFailure,
-		ErrorHandler: func(_ echo.Context, err *echo.HTTPError) error {
-			return err // errorHandler renders it as an ErrorResponse
-		},
-	})
+// validateRequests checks every request against the spec with kin-openapi's
+// openapi3filter before any handler runs: security first, then parameters, then
+// the body, whose defaults it fills in. The route it finds is kept in the request
+// state, so the response validator does not look it up again.
+func validateRequests(router routers.Router, keys *apikeys.Store) echo.MiddlewareFunc {
+	opts := &openapi3filter.Options{
+		AuthenticationFunc: authenticate(keys),
+		KeepValidatedValue: true,
+		// With MultiError each failure stays a *RequestError that names its
+		// parameter, which the message needs; firstFailure picks the one to show.
+		MultiError: true,
+	}
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			r := c.Request()
+			route, params, err := router.FindRoute(r)
+			if err != nil {
+				var re *routers.RouteError
+				switch {
+				case errors.Is(err, routers.ErrMethodNotAllowed):
+					return echo.NewHTTPError(http.StatusMethodNotAllowed)
+				case errors.As(err, &re):
+					return echo.NewHTTPError(http.StatusNotFound, re.Reason)
+				default:
+					return &echo.HTTPError{Code: http.StatusInternalServerError, Message: "Internal server error", Internal: err}
+				}
+			}
+			// gorillamux keeps path parameters percent-encoded; openapi3filter
+			// expects them decoded.
+			for k, v := range params {
+				if u, err := url.PathUnescape(v); err == nil {
+					params[k] = u
+				}
+			}
+			st := stateOf(r.Context())
+			st.route, st.params = route, params
+			err = openapi3filter.ValidateRequest(r.Context(), &openapi3filter.RequestValidationInput{
+				Request: r, PathParams: params, Route: route, Options: opts,
+			})
+			if err == nil {
+				return next(c)
+			}
+			var me openapi3.MultiError
+			if errors.As(err, &me) {
+				return firstFailure(me)
+			}
+			return &echo.HTTPError{Code: http.StatusBadRequest, Message: "Invalid request", Internal: err}
+		}
+	}
 }
 
 // firstFailure chooses the error a client sees when a request breaks several rules:
@@ -143,7 +173,11 @@ func checkResponse(r *http.Request, status int, header http.Header, body []byte,
 	if r.Method == http.MethodHead {
 		return nil
 	}
-	route, params, err := router.FindRoute(r)
+	route, params := stateOf(r.Context()).route, stateOf(r.Context()).params
+	var err error
+	if route == nil {
+		route, params, err = router.FindRoute(r)
+	}
 	if err == nil {
 		if op := route.Operation; op.Responses.Status(status) != nil || !transportStatuses[status] {
 			return openapi3filter.ValidateResponse(context.Background(), &openapi3filter.ResponseValidationInput{
