@@ -13,6 +13,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/skop-dev/skop/database"
@@ -106,13 +108,41 @@ func newSecret() string {
 	return "sk-" + string(out)
 }
 
-// Store keeps keys in the database.
+// Store keeps keys in the database. Authenticate answers from an in-process cache
+// by hash for up to CacheTTL: a revoke through this store takes effect at once, a
+// revoke through another process (another replica, `skop-server keys revoke`)
+// within CacheTTL.
 type Store struct {
-	db *database.DB
+	db  *database.DB
+	ttl atomic.Int64 // see SetCacheTTL
+
+	mu    sync.Mutex
+	cache map[string]cachedKey // key hash → key
 }
 
+type cachedKey struct {
+	key     *Key
+	expires time.Time
+}
+
+// DefaultCacheTTL is the key cache's lifetime unless set otherwise.
+const DefaultCacheTTL = time.Second
+
 // NewStore returns a store over db, which must be migrated.
-func NewStore(db *database.DB) *Store { return &Store{db: db} }
+func NewStore(db *database.DB) *Store {
+	s := &Store{db: db, cache: map[string]cachedKey{}}
+	s.ttl.Store(int64(DefaultCacheTTL))
+	return s
+}
+
+// SetCacheTTL sets how long a key found valid is trusted without asking the
+// database again; 0 turns the cache off.
+func (s *Store) SetCacheTTL(d time.Duration) {
+	s.ttl.Store(int64(max(d, 0)))
+	s.mu.Lock()
+	clear(s.cache)
+	s.mu.Unlock()
+}
 
 // Create makes a key named name with the given scopes and returns its secret, which
 // is not stored and cannot be shown again.
@@ -197,6 +227,13 @@ func (s *Store) Revoke(ctx context.Context, name string) error {
 	if err != nil {
 		return fmt.Errorf("apikeys: revoke %q: %w", name, err)
 	}
+	s.mu.Lock()
+	for h, c := range s.cache {
+		if c.key.Name == name {
+			delete(s.cache, h)
+		}
+	}
+	s.mu.Unlock()
 	if n == 0 {
 		return fmt.Errorf("%w (or already revoked): %q", ErrNotFound, name)
 	}
@@ -210,8 +247,18 @@ func (s *Store) Authenticate(ctx context.Context, secret string) (*Key, error) {
 		return nil, ErrInvalidKey
 	}
 	want := hashOf(secret)
+	now := time.Now()
+	ttl := time.Duration(s.ttl.Load())
+	if ttl > 0 {
+		s.mu.Lock()
+		c, ok := s.cache[want]
+		s.mu.Unlock()
+		if ok && now.Before(c.expires) {
+			return c.key, nil
+		}
+	}
 	var stored string
-	row := s.db.QueryRow(ctx, `SELECT key_hash, `+keyColumns+` FROM skop_api_keys WHERE key_hash = ? AND revoked_at IS NULL`, want)
+	row := s.db.Reader().QueryRow(ctx, `SELECT key_hash, `+keyColumns+` FROM skop_api_keys WHERE key_hash = ? AND revoked_at IS NULL`, want)
 	k, err := scanKey(scanPrefix{row, &stored})
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrInvalidKey
@@ -224,8 +271,19 @@ func (s *Store) Authenticate(ctx context.Context, secret string) (*Key, error) {
 	if subtle.ConstantTimeCompare([]byte(stored), []byte(want)) != 1 {
 		return nil, ErrInvalidKey
 	}
+	if ttl > 0 {
+		s.mu.Lock()
+		if len(s.cache) >= maxCachedKeys {
+			clear(s.cache) // many keys in use: start over rather than grow
+		}
+		s.cache[want] = cachedKey{key: k, expires: now.Add(ttl)}
+		s.mu.Unlock()
+	}
 	return k, nil
 }
+
+// maxCachedKeys bounds the key cache.
+const maxCachedKeys = 10000
 
 // scanPrefix scans one leading column into dst and the rest through the wrapped row.
 type scanPrefix struct {

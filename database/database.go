@@ -20,6 +20,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 	_ "modernc.org/sqlite" // registers the "sqlite" database/sql driver
 )
@@ -57,6 +58,13 @@ type DB struct {
 	Location string
 
 	q Querier
+	// read serves reads that need no write lock: on SQLite a pool of read-only
+	// connections beside the one writer (WAL lets them read while it writes); on
+	// PostgreSQL the same pool.
+	read     Querier
+	readSQL  *sql.DB
+	stmts    *stmtCache
+	readStmt *stmtCache
 }
 
 // IsPostgres reports whether dsn names a PostgreSQL database.
@@ -121,8 +129,30 @@ func openSQLite(ctx context.Context, path string) (*DB, error) {
 		db.Close()
 		return nil, fmt.Errorf("database: open %s: %w", path, err)
 	}
-	return &DB{Dialect: SQLite, SQL: db, Location: path, q: sqlQuerier{db}}, nil
+	// Readers: read-only connections that never take the write lock, so polling
+	// clients do not queue behind the writer (or each other) on one connection.
+	rq := url.Values{}
+	for _, p := range []string{"busy_timeout(10000)", "query_only(1)", "foreign_keys(1)"} {
+		rq.Add("_pragma", p)
+	}
+	rq.Set("_txlock", "deferred")
+	rdb, err := sql.Open("sqlite", "file:"+path+"?"+rq.Encode())
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("database: open %s for reading: %w", path, err)
+	}
+	rdb.SetMaxOpenConns(ReadConns)
+	rdb.SetMaxIdleConns(ReadConns)
+	rdb.SetConnMaxLifetime(0)
+	rdb.SetConnMaxIdleTime(0)
+	out := &DB{Dialect: SQLite, SQL: db, Location: path, readSQL: rdb, stmts: newStmtCache(db), readStmt: newStmtCache(rdb)}
+	out.q = sqlQuerier{q: db, stmts: out.stmts}
+	out.read = sqlQuerier{q: rdb, stmts: out.readStmt}
+	return out, nil
 }
+
+// ReadConns is the size of SQLite's read-only pool.
+const ReadConns = 4
 
 func openPostgres(ctx context.Context, dsn string) (*DB, error) {
 	cfg, err := pgxpool.ParseConfig(dsn)
@@ -142,7 +172,39 @@ func openPostgres(ctx context.Context, dsn string) (*DB, error) {
 		return nil, fmt.Errorf("database: connect to PostgreSQL at %s: %w", cfg.ConnConfig.Host, err)
 	}
 	loc := fmt.Sprintf("postgres://%s:%d/%s", cfg.ConnConfig.Host, cfg.ConnConfig.Port, cfg.ConnConfig.Database)
-	return &DB{Dialect: Postgres, Pool: pool, Location: loc, q: pgxQuerier{pool}}, nil
+	// pgx prepares and caches every statement per connection by default
+	// (QueryExecModeCacheStatement): nothing to add here.
+	return &DB{Dialect: Postgres, Pool: pool, Location: loc, q: pgxQuerier{pool}, read: pgxQuerier{pool}}, nil
+}
+
+// Reader is the querier for reads that need no write lock and may see a state a
+// moment old (status, lists, key lookups).
+func (db *DB) Reader() Querier { return db.read }
+
+// InReadTx runs fn in a read-only transaction on the read pool: one consistent
+// snapshot for several reads.
+func (db *DB) InReadTx(ctx context.Context, fn func(q Querier) error) error {
+	if db.Pool != nil {
+		tx, err := db.Pool.BeginTx(ctx, pgx.TxOptions{AccessMode: pgx.ReadOnly})
+		if err != nil {
+			return err
+		}
+		defer func() { _ = tx.Rollback(context.WithoutCancel(ctx)) }()
+		if err := fn(pgxQuerier{tx}); err != nil {
+			return err
+		}
+		return tx.Commit(ctx)
+	}
+	tx, err := db.readSQL.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return err
+	}
+	defer db.AfterTx(ctx)
+	defer func() { _ = tx.Rollback() }()
+	if err := fn(sqlQuerier{q: tx, stmts: db.readStmt, tx: tx}); err != nil {
+		return err
+	}
+	return tx.Commit()
 }
 
 // Exec, QueryRow and Query make the DB a Querier outside transactions.
@@ -172,7 +234,13 @@ func (db *DB) Close() error {
 		db.Pool.Close()
 		return nil
 	}
-	return db.SQL.Close()
+	db.readStmt.close()
+	db.stmts.close()
+	rerr := db.readSQL.Close()
+	if err := db.SQL.Close(); err != nil {
+		return err
+	}
+	return rerr
 }
 
 // InTx runs fn in a transaction, committing when it returns nil. It suits work
@@ -194,7 +262,8 @@ func (db *DB) InTx(ctx context.Context, fn func(q Querier) error) error {
 	if err != nil {
 		return err
 	}
-	if err := fn(sqlQuerier{tx}); err != nil {
+	defer db.AfterTx(ctx)
+	if err := fn(sqlQuerier{q: tx, stmts: db.stmts, tx: tx}); err != nil {
 		_ = tx.Rollback()
 		return err
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"sync"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -31,17 +32,47 @@ type Rows interface {
 	Close()
 }
 
-// sqlQuerier runs queries through database/sql (SQLite).
+// sqlQuerier runs queries through database/sql (SQLite). With a statement cache,
+// each query text is prepared once and reused (in a transaction through
+// tx.StmtContext), instead of being parsed and planned on every call.
 type sqlQuerier struct {
 	q interface {
 		ExecContext(context.Context, string, ...any) (sql.Result, error)
 		QueryContext(context.Context, string, ...any) (*sql.Rows, error)
 		QueryRowContext(context.Context, string, ...any) *sql.Row
 	}
+	stmts *stmtCache
+	tx    *sql.Tx // set when q is a transaction
+}
+
+// stmt returns the prepared statement for query, or nil to run it unprepared.
+// Inside a transaction a statement not prepared yet is run unprepared and noted:
+// preparing it would need another connection, and SQLite's writer has one.
+// DB.preparePending prepares it once the transaction ended.
+func (s sqlQuerier) stmt(ctx context.Context, query string) *sql.Stmt {
+	if s.stmts == nil {
+		return nil
+	}
+	if s.tx == nil {
+		return s.stmts.get(ctx, query)
+	}
+	st := s.stmts.cached(query)
+	if st == nil {
+		return nil
+	}
+	return s.tx.StmtContext(ctx, st)
 }
 
 func (s sqlQuerier) Exec(ctx context.Context, query string, args ...any) (int64, error) {
-	res, err := s.q.ExecContext(ctx, query, args...)
+	var (
+		res sql.Result
+		err error
+	)
+	if st := s.stmt(ctx, query); st != nil {
+		res, err = st.ExecContext(ctx, args...)
+	} else {
+		res, err = s.q.ExecContext(ctx, query, args...)
+	}
 	if err != nil {
 		return 0, err
 	}
@@ -49,15 +80,102 @@ func (s sqlQuerier) Exec(ctx context.Context, query string, args ...any) (int64,
 }
 
 func (s sqlQuerier) QueryRow(ctx context.Context, query string, args ...any) Row {
+	if st := s.stmt(ctx, query); st != nil {
+		return st.QueryRowContext(ctx, args...)
+	}
 	return s.q.QueryRowContext(ctx, query, args...)
 }
 
 func (s sqlQuerier) Query(ctx context.Context, query string, args ...any) (Rows, error) {
-	rows, err := s.q.QueryContext(ctx, query, args...)
+	var (
+		rows *sql.Rows
+		err  error
+	)
+	if st := s.stmt(ctx, query); st != nil {
+		rows, err = st.QueryContext(ctx, args...)
+	} else {
+		rows, err = s.q.QueryContext(ctx, query, args...)
+	}
 	if err != nil {
 		return nil, err
 	}
 	return sqlRows{rows}, nil
+}
+
+// stmtCache holds one prepared statement per query text. Skop's queries are a
+// fixed set of constants (plus a few variants built from flags), so it stays small;
+// a query that fails to prepare is run unprepared.
+type stmtCache struct {
+	db      *sql.DB
+	mu      sync.Mutex
+	m       map[string]*sql.Stmt
+	pending map[string]bool // run in a transaction before they were prepared
+}
+
+func newStmtCache(db *sql.DB) *stmtCache {
+	return &stmtCache{db: db, m: map[string]*sql.Stmt{}, pending: map[string]bool{}}
+}
+
+// cached returns the prepared statement for query, or nil after noting it.
+func (c *stmtCache) cached(query string) *sql.Stmt {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	st := c.m[query]
+	if st == nil && len(c.pending) < 1000 {
+		c.pending[query] = true
+	}
+	return st
+}
+
+// preparePending prepares the statements transactions ran unprepared. Call it
+// when no transaction holds the connection.
+func (c *stmtCache) preparePending(ctx context.Context) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	qs := make([]string, 0, len(c.pending))
+	for q := range c.pending {
+		qs = append(qs, q)
+	}
+	clear(c.pending)
+	c.mu.Unlock()
+	for _, q := range qs {
+		c.get(ctx, q)
+	}
+}
+
+func (c *stmtCache) get(ctx context.Context, query string) *sql.Stmt {
+	c.mu.Lock()
+	st := c.m[query]
+	c.mu.Unlock()
+	if st != nil {
+		return st
+	}
+	st, err := c.db.PrepareContext(context.WithoutCancel(ctx), query)
+	if err != nil {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if prev := c.m[query]; prev != nil {
+		_ = st.Close()
+		return prev
+	}
+	c.m[query] = st
+	return st
+}
+
+func (c *stmtCache) close() {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, st := range c.m {
+		_ = st.Close()
+	}
+	c.m = map[string]*sql.Stmt{}
 }
 
 type sqlRows struct{ *sql.Rows }
@@ -105,7 +223,17 @@ func (r pgxRow) Scan(dest ...any) error {
 }
 
 // SQLQuerier adapts a database/sql transaction.
-func SQLQuerier(tx *sql.Tx) Querier { return sqlQuerier{tx} }
+func SQLQuerier(tx *sql.Tx) Querier { return sqlQuerier{q: tx, tx: tx} }
+
+// TxQuerier adapts a database/sql transaction of db, using db's statement cache.
+// Call AfterTx once the transaction ended.
+func (db *DB) TxQuerier(tx *sql.Tx) Querier { return sqlQuerier{q: tx, stmts: db.stmts, tx: tx} }
+
+// AfterTx prepares, on SQLite, the statements a transaction ran unprepared.
+func (db *DB) AfterTx(ctx context.Context) {
+	db.stmts.preparePending(ctx)
+	db.readStmt.preparePending(ctx)
+}
 
 // PgxQuerier adapts a pgx transaction.
 func PgxQuerier(tx pgx.Tx) Querier { return pgxQuerier{tx} }

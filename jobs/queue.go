@@ -117,7 +117,8 @@ func newQueue(db *database.DB, cfg *river.Config) (queue, error) {
 				if err != nil {
 					return nil, nil, nil, nil, err
 				}
-				return tx, database.SQLQuerier(tx), func(context.Context) error { return tx.Commit() }, func(context.Context) error { return tx.Rollback() }, nil
+				done := func(err error) error { db.AfterTx(ctx); return err }
+				return tx, db.TxQuerier(tx), func(context.Context) error { return done(tx.Commit()) }, func(context.Context) error { return done(tx.Rollback()) }, nil
 			},
 			complete: func(ctx context.Context, tx *sql.Tx, job *river.Job[discoverArgs]) error {
 				_, err := river.JobCompleteTx[*riversqlite.Driver](ctx, tx, job)

@@ -269,7 +269,7 @@ func (s *Service) Create(ctx context.Context, owner int64, req CreateRequest) (*
 
 // Get returns owner's job id.
 func (s *Service) Get(ctx context.Context, owner int64, id string) (*Job, error) {
-	j, err := s.store.get(ctx, s.db, owner, id)
+	j, err := s.store.get(ctx, s.db.Reader(), owner, id)
 	if err != nil && !errors.Is(err, ErrNotFound) {
 		return nil, fmt.Errorf("jobs: get %s: %w", id, err)
 	}
@@ -283,7 +283,7 @@ func (s *Service) Results(ctx context.Context, owner int64, id string) (*Job, []
 		j    *Job
 		docs []Document
 	)
-	err := s.db.InTx(ctx, func(tx querier) error {
+	err := s.db.InReadTx(ctx, func(tx querier) error {
 		var err error
 		if j, err = s.store.get(ctx, tx, owner, id); err != nil {
 			return err
@@ -340,7 +340,7 @@ func (s *Service) List(ctx context.Context, owner int64, status Status, limit in
 		}
 		after = c
 	}
-	jobs, err := s.store.list(ctx, s.db, owner, status, limit, after)
+	jobs, err := s.store.list(ctx, s.db.Reader(), owner, status, limit, after)
 	if err != nil {
 		return nil, "", fmt.Errorf("jobs: list: %w", err)
 	}
@@ -359,6 +359,11 @@ func (s *Service) List(ctx context.Context, owner int64, status Status, limit in
 // is committed before Cancel returns, and a job running in this process has its
 // context cancelled before Cancel returns, so no new request of it starts afterwards.
 func (s *Service) Cancel(ctx context.Context, owner int64, id string) (*Job, error) {
+	// A job already cancelled is answered from a read: a repeated DELETE (a
+	// client retrying) takes no write lock. A cancelled job never changes again.
+	if cur, err := s.store.get(ctx, s.db.Reader(), owner, id); err == nil && cur.Status == StatusCancelled {
+		return cur, nil
+	}
 	var j *Job
 	now := time.Now().UTC().Truncate(time.Microsecond)
 	err := s.queue.inTx(ctx, func(tx querier, rq riverTx) error {

@@ -54,13 +54,13 @@ func scanJob(row interface{ Scan(...any) error }) (*Job, error) {
 	if err := json.Unmarshal([]byte(params), &j.Params); err != nil {
 		return nil, fmt.Errorf("job %s: params: %w", j.ID, err)
 	}
-	if err := json.Unmarshal([]byte(agents), &j.AgentsCompleted); err != nil {
+	if err := unmarshalList(agents, &j.AgentsCompleted); err != nil {
 		return nil, fmt.Errorf("job %s: agents_completed: %w", j.ID, err)
 	}
-	if err := json.Unmarshal([]byte(errs), &j.Errors); err != nil {
+	if err := unmarshalList(errs, &j.Errors); err != nil {
 		return nil, fmt.Errorf("job %s: errors: %w", j.ID, err)
 	}
-	if err := json.Unmarshal([]byte(warns), &j.Warnings); err != nil {
+	if err := unmarshalList(warns, &j.Warnings); err != nil {
 		return nil, fmt.Errorf("job %s: warnings: %w", j.ID, err)
 	}
 	if progress.Valid {
@@ -75,6 +75,15 @@ func scanJob(row interface{ Scan(...any) error }) (*Job, error) {
 	j.DeadlineAt = time.UnixMicro(deadline).UTC()
 	j.StartedAt, j.CompletedAt, j.CancelledAt = fromMicros(started), fromMicros(completed), fromMicros(cancelled)
 	return &j, nil
+}
+
+// unmarshalList decodes a stored JSON list; the common empty one costs nothing.
+func unmarshalList[T any](s string, dst *[]T) error {
+	if s == "[]" {
+		*dst = []T{}
+		return nil
+	}
+	return json.Unmarshal([]byte(s), dst)
 }
 
 func mustJSON(v any) string {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/skop-dev/skop/apikeys"
 	"github.com/skop-dev/skop/client"
+	"github.com/skop-dev/skop/database"
 	"github.com/skop-dev/skop/internal/testsite"
 )
 
@@ -432,5 +433,62 @@ func TestProgressThroughTheAPI(t *testing.T) {
 	}
 	if !sawCounting {
 		t.Error("no status said how many documents of how many were checked")
+	}
+}
+
+// TestRevokedKeyRefusedWithinCacheTTL: the server trusts a key it found valid for
+// the key cache's TTL. A revoke made by another process — here a second handle on
+// the same database, as `skop-server keys revoke` or another replica would — is
+// refused within that bound; a revoke through the server's own store at once.
+func TestRevokedKeyRefusedWithinCacheTTL(t *testing.T) {
+	h := start(t, options{})
+	const ttl = 300 * time.Millisecond
+	h.keys.SetCacheTTL(ttl)
+	ctx := context.Background()
+	secret, _, err := h.keys.Create(ctx, "cached", apikeys.AllScopes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := h.client(secret)
+	if r, err := c.ListJobsWithResponse(ctx, nil); err != nil || r.StatusCode() != 200 {
+		t.Fatalf("list with a fresh key: %v %d", err, r.StatusCode())
+	}
+	other, err := database.Open(ctx, h.dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	revoked := time.Now()
+	if err := apikeys.NewStore(other).Revoke(ctx, "cached"); err != nil {
+		t.Fatal(err)
+	}
+	for {
+		r, err := c.ListJobsWithResponse(ctx, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.StatusCode() == 401 {
+			break
+		}
+		if time.Since(revoked) > ttl+time.Second {
+			t.Fatalf("the revoked key still works %s after the revoke (cache TTL %s)", time.Since(revoked), ttl)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	// A revoke through the server's own store ends the cached entry at once.
+	secret2, _, err := h.keys.Create(ctx, "cached-2", apikeys.AllScopes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.keys.SetCacheTTL(time.Hour)
+	c2 := h.client(secret2)
+	if r, _ := c2.ListJobsWithResponse(ctx, nil); r == nil || r.StatusCode() != 200 {
+		t.Fatal("list with the second key failed")
+	}
+	if err := h.keys.Revoke(ctx, "cached-2"); err != nil {
+		t.Fatal(err)
+	}
+	if r, _ := c2.ListJobsWithResponse(ctx, nil); r == nil || r.StatusCode() != 401 {
+		t.Errorf("a key revoked through the server's store still worked: %v", r)
 	}
 }

@@ -5,6 +5,10 @@
 //	    prints per-case and micro-averaged precision, recall and F1.
 //	skop-bench crawl -pages N
 //	    crawls a generated N-page local site and reports pages/s and peak memory.
+//	skop-bench api [-duration 3s] [-connections 64] [-rounds 3] [-json]
+//	    drives the real server's reads (status, results of 50 documents, list,
+//	    health, repeat cancel) and a bare Echo handler returning the same bytes,
+//	    alternating, and prints req/s, p50, p99, allocations and the ratios.
 //	skop-bench throughput -db DSN -replicas N [-jobs M]
 //	    starts N skop-server replicas on one database and reports jobs/s created
 //	    and completed.
@@ -28,8 +32,10 @@ func main() {
 		err = runCrawl(os.Args[2:])
 	case "throughput":
 		err = runThroughput(os.Args[2:])
+	case "api":
+		err = runAPI(os.Args[2:])
 	default:
-		err = fmt.Errorf("unknown benchmark %q (want discovery or crawl)", os.Args[1])
+		err = fmt.Errorf("unknown benchmark %q (want discovery, crawl, api or throughput)", os.Args[1])
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "skop-bench:", err)

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/http/pprof"
 	"os"
 	"os/signal"
 	"sync"
@@ -113,6 +114,8 @@ func serve(args []string) error {
 	writeTimeout := fs.Duration("write-timeout", envDuration("SKOP_WRITE_TIMEOUT", 30*time.Second), "time to write a response (env SKOP_WRITE_TIMEOUT)")
 	idle := fs.Duration("idle-timeout", envDuration("SKOP_IDLE_TIMEOUT", 2*time.Minute), "how long an idle keep-alive connection stays open (env SKOP_IDLE_TIMEOUT)")
 	drain := fs.Duration("drain-timeout", envDuration("SKOP_DRAIN_TIMEOUT", 10*time.Second), "on shutdown, how long requests in flight may take to finish (env SKOP_DRAIN_TIMEOUT)")
+	keyTTL := fs.Duration("key-cache-ttl", envDuration("SKOP_KEY_CACHE_TTL", apikeys.DefaultCacheTTL), "how long a valid API key is trusted without a database lookup; a revoke made elsewhere takes effect within it, 0 turns the cache off (env SKOP_KEY_CACHE_TTL)")
+	debugAddr := fs.String("debug-addr", envOr("SKOP_DEBUG_ADDR", ""), "serve net/http/pprof on this address, e.g. 127.0.0.1:6060; off when empty (env SKOP_DEBUG_ADDR)")
 	c := commonFlags(fs, 4)
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -126,6 +129,12 @@ func serve(args []string) error {
 		return err
 	}
 	defer a.db.Close()
+	a.keys.SetCacheTTL(*keyTTL)
+	if *debugAddr != "" {
+		if err := serveDebug(*debugAddr, a.log); err != nil {
+			return err
+		}
+	}
 	e, err := server.New(a.svc, a.keys, server.Config{ValidateResponses: *validateResponses, Logger: a.log})
 	if err != nil {
 		return err
@@ -230,5 +239,24 @@ func firstKey(ctx context.Context, store *apikeys.Store, log *slog.Logger, addr 
 	}
 	fmt.Fprintf(os.Stderr, "\nNo API keys existed, so one was created. It is shown only this once:\n\n    %s\n\nUse it as:  curl -H 'Authorization: Bearer %s' http://%s/scrape/\n\n", secret, secret, addr)
 	log.Info("created the first API key")
+	return nil
+}
+
+// serveDebug serves net/http/pprof on addr, for operators profiling a live server.
+// It is off unless --debug-addr is set; bind it to loopback or a private network.
+func serveDebug(addr string, log *slog.Logger) error {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("debug listener on %s: %w", addr, err)
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("/debug/pprof/", pprof.Index)
+	mux.HandleFunc("/debug/pprof/cmdline", pprof.Cmdline)
+	mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
+	mux.HandleFunc("/debug/pprof/symbol", pprof.Symbol)
+	mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
+	go func() { _ = srv.Serve(ln) }()
+	log.Info("debug server (pprof) listening", "addr", ln.Addr().String())
 	return nil
 }
