@@ -325,14 +325,18 @@ type JobMetadata struct {
 
 // JobResultsResponse defines model for JobResultsResponse.
 type JobResultsResponse struct {
-	Cost           float64             `json:"cost"`
-	Documents      []ExtractedDocument `json:"documents"`
-	Errors         []JobError          `json:"errors"`
-	HasErrors      bool                `json:"has_errors"`
-	JobId          string              `json:"job_id"`
-	Message        string              `json:"message"`
-	Metadata       JobMetadata         `json:"metadata"`
-	RuntimeMinutes *float64            `json:"runtime_minutes"`
+	// Cost The price of the pages that yielded a result, plus the language model's tokens when the server uses one.
+	Cost      float64             `json:"cost"`
+	Documents []ExtractedDocument `json:"documents"`
+	Errors    []JobError          `json:"errors"`
+	HasErrors bool                `json:"has_errors"`
+	JobId     string              `json:"job_id"`
+
+	// LlmTokens Tokens the optional language-model stage used for this job; 0 when the server runs without one.
+	LlmTokens      int         `json:"llm_tokens"`
+	Message        string      `json:"message"`
+	Metadata       JobMetadata `json:"metadata"`
+	RuntimeMinutes *float64    `json:"runtime_minutes"`
 
 	// Status A job's status. `completed`, `failed` and `cancelled` are final.
 	Status JobStatus `json:"status"`

@@ -112,6 +112,13 @@ CREATE INDEX skop_jobs_status_lease ON skop_jobs (status, lease_expires_at);
 ALTER TABLE skop_jobs ADD COLUMN documents_matched INTEGER NOT NULL DEFAULT 0;
 `,
 	},
+	{
+		version: 4,
+		name:    "language model tokens",
+		sqlite: `
+ALTER TABLE skop_jobs ADD COLUMN llm_tokens INTEGER NOT NULL DEFAULT 0;
+`,
+	},
 }
 
 // migrationLock is the PostgreSQL advisory lock key that serialises migrations

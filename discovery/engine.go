@@ -19,6 +19,7 @@ import (
 	"net/http"
 	"net/url"
 	"path"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -88,6 +89,7 @@ type Progress struct {
 	DocumentsInspected  int // candidates dealt with so far: read, skipped or lost
 	DocumentsDownloaded int // candidates fetched and read
 	DocumentsMatched    int // documents kept: at or above the confidence threshold
+	LLMTokens           int // tokens the language-model stage used
 	NewDocuments        []Document
 	NewProblems         []Problem
 	NewWarnings         []string
@@ -138,6 +140,8 @@ type Config struct {
 	// (default 500 ms), so counters move while a level of pages is fetched.
 	ReportEvery time.Duration
 	UserAgent   string
+	// LLM turns on the optional language-model stage (off when LLM.URL is empty).
+	LLM LLMConfig
 	// Resolver, when set, resolves host names (tests use it to stub DNS).
 	Resolver *net.Resolver
 
@@ -209,8 +213,9 @@ var (
 
 // Engine runs discovery. One Engine serves many concurrent runs.
 type Engine struct {
-	cfg    Config
-	client *http.Client
+	cfg       Config
+	client    *http.Client
+	llmClient *http.Client // the operator's language model: not a crawl, not guarded
 }
 
 // New returns an engine with its own HTTP client, whose dialer refuses non-public
@@ -235,7 +240,10 @@ func New(cfg Config) *Engine {
 		transport.DialContext = cfg.testDial
 		transport.TLSClientConfig = cfg.testTLS
 	}
-	e := &Engine{cfg: cfg}
+	e := &Engine{cfg: cfg, llmClient: &http.Client{}}
+	if cfg.LLM.URL != "" {
+		e.cfg.LLM = cfg.LLM.withDefaults()
+	}
 	client := &http.Client{
 		Transport: transport,
 		Timeout:   cfg.RequestTimeout,
@@ -414,9 +422,42 @@ func (e *Engine) Run(ctx context.Context, req Request, obs Observer) error {
 	if err := r.report(ctx); err != nil {
 		return err
 	}
+	// The language model reads the prompt while the crawl runs; scoring waits for it.
+	type llmAnswer struct {
+		in     *llmIntent
+		tokens int
+		err    error
+	}
+	var llmDone chan llmAnswer
+	if e.cfg.LLM.URL != "" {
+		llmDone = make(chan llmAnswer, 1)
+		lctx, cancelLLM := context.WithCancel(ctx)
+		defer cancelLLM()
+		go func() {
+			in, tokens, err := e.askLLM(lctx, req.Prompt, nowOr(req.Now))
+			llmDone <- llmAnswer{in, tokens, err}
+		}()
+	}
 	cands, err := r.crawl(ctx)
 	if err != nil {
 		return err
+	}
+	if llmDone != nil {
+		var a llmAnswer
+		select {
+		case a = <-llmDone:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		r.progress.LLMTokens = a.tokens
+		switch {
+		case a.err != nil && ctx.Err() != nil:
+			return ctx.Err()
+		case a.err != nil:
+			r.pending.NewWarnings = append(r.pending.NewWarnings, fmt.Sprintf("the language model could not read the prompt (%v); the rules read it alone", a.err))
+		default:
+			r.intent = r.intent.merge(a.in)
+		}
 	}
 	r.progress.DocumentsFound = len(cands)
 	if r.fyStart > 0 {
@@ -449,6 +490,13 @@ func (e *Engine) Run(ctx context.Context, req Request, obs Observer) error {
 }
 
 func now() time.Time { return time.Now().UTC() }
+
+func nowOr(t time.Time) time.Time {
+	if t.IsZero() {
+		return now()
+	}
+	return t.UTC()
+}
 
 func (r *run) stageDone(done, next Stage) {
 	r.progress.StagesDone = append(r.progress.StagesDone, done)
@@ -812,6 +860,7 @@ type inspected struct {
 	tooLarge    bool
 	notDocument bool
 	known       bool // kept by an earlier attempt: not fetched again
+	abandoned   bool // its text could not be read in time: scored on its links alone
 	err         error
 }
 
@@ -856,7 +905,7 @@ func (r *run) inspect(ctx context.Context, cands []*candidate) error {
 		close(results)
 	}()
 
-	tooLarge, invalid, lost, done := 0, 0, 0, 0
+	tooLarge, invalid, lost, done, abandoned := 0, 0, 0, 0, 0
 	const lostNamed = 10 // lost documents named one by one; the rest are counted
 	for res := range results {
 		done++
@@ -883,6 +932,9 @@ func (r *run) inspect(ctx context.Context, cands []*candidate) error {
 			invalid++
 		default:
 			r.progress.DocumentsDownloaded++
+			if res.abandoned {
+				abandoned++
+			}
 			if d, ok := r.judge(sc, res); ok {
 				r.progress.DocumentsMatched++
 				r.pending.NewDocuments = append(r.pending.NewDocuments, d)
@@ -895,6 +947,10 @@ func (r *run) inspect(ctx context.Context, cands []*candidate) error {
 	}
 	if err := ctx.Err(); err != nil {
 		return err
+	}
+	if abandoned > 0 {
+		r.pending.NewWarnings = append(r.pending.NewWarnings, fmt.Sprintf("the text of %s could not be read within %s and %s judged on %s links alone",
+			plural(abandoned, "document"), extractTimeout, map[bool]string{true: "was", false: "were"}[abandoned == 1], map[bool]string{true: "its", false: "their"}[abandoned == 1]))
 	}
 	if lost > lostNamed {
 		r.pending.NewWarnings = append(r.pending.NewWarnings, fmt.Sprintf("%s more could not be fetched", plural(lost-lostNamed, "document")))
@@ -995,31 +1051,53 @@ func (r *run) readResponse(ctx context.Context, c *candidate, resp *http.Respons
 	if res.docType == "" || (kind != res.docType && !(kind == "txt" && res.docType == "csv")) {
 		res.docType = kind
 	}
-	res.content = extractWithin(ctx, data, res.docType, extractTimeout)
+	res.content, res.abandoned = extractWithin(ctx, data, res.docType, extractTimeout)
 	return res
 }
 
 // extractTimeout bounds the time spent reading one document's text.
-const extractTimeout = 5 * time.Second
+var extractTimeout = 5 * time.Second
+
+// parseText is extract; tests replace it with a parser that spins.
+var parseText = extract
+
+// extractSlots bounds the parsers running in the whole process: every run's
+// documents share them, so many jobs at once cannot start more parsers than the
+// machine has cores for (an abandoned, spinning parser keeps its slot until it
+// returns).
+var extractSlots = make(chan struct{}, max(2, runtime.GOMAXPROCS(0)))
+
+// AbandonedParsers counts, process-wide, the parsers given up on after
+// extractTimeout: a hostile file that made one spin. Each run reports its own in
+// its warnings.
+var AbandonedParsers atomic.Int64
 
 // extractWithin extracts a document's text, giving up after d or when ctx ends: a
 // hostile file may make a parser spin, and the run must go on (or stop) regardless.
-// An abandoned parser finishes in the background and its result is dropped.
-func extractWithin(ctx context.Context, data []byte, kind string, d time.Duration) content {
+// An abandoned parser finishes in the background and its result is dropped. It
+// reports whether the parser was abandoned on its timeout.
+func extractWithin(ctx context.Context, data []byte, kind string, d time.Duration) (content, bool) {
+	select {
+	case extractSlots <- struct{}{}:
+	case <-ctx.Done():
+		return content{}, false
+	}
 	done := make(chan content, 1)
 	go func() {
-		c, _ := extract(data, kind)
+		defer func() { <-extractSlots }()
+		c, _ := parseText(data, kind)
 		done <- c
 	}()
 	t := time.NewTimer(d)
 	defer t.Stop()
 	select {
 	case c := <-done:
-		return c
+		return c, false
 	case <-t.C:
-		return content{}
+		AbandonedParsers.Add(1)
+		return content{}, true
 	case <-ctx.Done():
-		return content{}
+		return content{}, false
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -393,5 +394,54 @@ func TestEmbeddedAndRefreshLinks(t *testing.T) {
 	}
 	if got := paths(docs); !slices.Equal(got, []string{"/v/feb.pdf", "/v/jan.pdf", "/v/mar.pdf"}) {
 		t.Errorf("documents = %v", got)
+	}
+}
+
+// TestAbandonedParsers: a parser that spins is given up on after extractTimeout;
+// the run goes on, says so in a warning, and counts it process-wide; the parsers
+// running at once are bounded process-wide.
+func TestAbandonedParsers(t *testing.T) {
+	release := make(chan struct{})
+	defer close(release)
+	var running, peak atomic.Int32
+	parseText = func(data []byte, kind string) (content, error) {
+		n := running.Add(1)
+		defer running.Add(-1)
+		for {
+			p := peak.Load()
+			if n <= p || peak.CompareAndSwap(p, n) {
+				break
+			}
+		}
+		<-release // spins until the test ends
+		return content{}, nil
+	}
+	defer func() { parseText = extract }()
+	saved := extractTimeout
+	extractTimeout = 50 * time.Millisecond
+	defer func() { extractTimeout = saved }()
+
+	site := testsite.New(map[string]testsite.Resource{
+		"/":      testsite.HTML(`<a href="/a.pdf">Council minutes 2025</a> <a href="/b.pdf">Council minutes 2025 again</a>`),
+		"/a.pdf": testsite.PDFFile("A", "MINUTES"),
+		"/b.pdf": testsite.PDFFile("B", "MINUTES"),
+	})
+	defer site.Close()
+	before := AbandonedParsers.Load()
+	docs, _, warnings, err := collect(t, New(Config{AllowPrivateNetworks: true}), Request{StartURL: site.URL + "/", Prompt: "council minutes 2025", SinglePage: true, ConfidenceThreshold: 0.3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(docs) != 2 {
+		t.Errorf("documents = %v: judged on their links, both should be kept", paths(docs))
+	}
+	if len(warnings) != 1 || !strings.Contains(warnings[0], "2 documents could not be read") {
+		t.Errorf("warnings = %q", warnings)
+	}
+	if n := AbandonedParsers.Load() - before; n != 2 {
+		t.Errorf("abandoned parsers counted %d, want 2", n)
+	}
+	if p := peak.Load(); int(p) > cap(extractSlots) {
+		t.Errorf("%d parsers ran at once, over the process-wide bound %d", p, cap(extractSlots))
 	}
 }

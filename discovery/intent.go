@@ -29,6 +29,9 @@ type Intent struct {
 	// Fiscal is set when a period was written as a fiscal, financial or academic
 	// year: its bounds move with the start month the site states (see WithFiscalStart).
 	Fiscal bool
+	// KindNames are other names for the kinds asked for, from the language model
+	// ("invitation to tender" for "RFPs"): a document named so is of a kind asked for.
+	KindNames [][]string
 	// Head is the index in Core of the topic's head term, or -1: the term right
 	// before the kind ("leave" in "leave policies"), else the last specific one
 	// ("leave" in "policies on employee leave").

@@ -140,6 +140,20 @@ func (e *evidence) groupMatch(g Group, names []string) float64 {
 	return best
 }
 
+// namesAny reports whether one of phrases occurs in the named fields.
+func (e *evidence) namesAny(phrases [][]string, names []string) bool {
+	for _, name := range names {
+		if f, ok := e.fields[name]; ok {
+			for _, p := range phrases {
+				if has(f.toks, p) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // kindOrder is where a document's kind is read from, most telling first: a table
 // column header ("Minutes") or the link's words beat the document's opening line,
 // which beats its file name.
@@ -461,6 +475,9 @@ func (s *scorer) score(e *evidence) (float64, string) {
 	if len(in.Kinds) > 0 || len(in.Excluded) > 0 {
 		kinds := e.kinds()
 		f := kindFactor(in, kinds)
+		if f < 1 && f != kindExcluded && e.namesAny(in.KindNames, strongFields) {
+			f = 1 // named as the model says sites name the kind asked for
+		}
 		score *= f
 		why = append(why, fmt.Sprintf("kind %v×%.2f", kinds, f))
 	}

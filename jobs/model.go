@@ -83,6 +83,7 @@ type Job struct {
 	DocumentsFound      int
 	DocumentsDownloaded int
 	DocumentsMatched    int // documents kept so far
+	LLMTokens           int // tokens the language-model stage used
 	PagesWithResults    int
 	Errors              []JobError
 	Warnings            []string

@@ -193,6 +193,9 @@ func (s *Service) Healthy(ctx context.Context) (dbOK, workersEnabled, workersOK 
 // PricePerPage is the configured cost of a page that yielded a result.
 func (s *Service) PricePerPage() float64 { return s.cfg.PricePerPage }
 
+// LLMPricePer1KTokens is the configured cost of 1,000 language-model tokens.
+func (s *Service) LLMPricePer1KTokens() float64 { return s.cfg.Discovery.LLM.PricePer1KTokens }
+
 const idChars = "0123456789abcdefghijklmnopqrstuvwxyz"
 
 // newJobID returns `job_` and 20 base-36 characters from crypto/rand (103 bits).

@@ -23,7 +23,7 @@ type store struct {
 }
 
 const jobColumns = `id, owner_key_id, status, website, prompt, params, message, progress, current_agent,
-agents_completed, pages_crawled, documents_found, documents_downloaded, documents_matched, pages_with_results,
+agents_completed, pages_crawled, documents_found, documents_downloaded, documents_matched, llm_tokens, pages_with_results,
 errors, warnings, river_job_id, created_at, started_at, completed_at, cancelled_at, deadline_at`
 
 func micros(t time.Time) int64 { return t.UnixMicro() }
@@ -46,7 +46,7 @@ func scanJob(row interface{ Scan(...any) error }) (*Job, error) {
 		started, completed, cancelled sql.NullInt64
 	)
 	err := row.Scan(&j.ID, &j.OwnerKeyID, &j.Status, &j.Website, &j.Prompt, &params, &j.Message, &progress, &agent,
-		&agents, &j.PagesCrawled, &j.DocumentsFound, &j.DocumentsDownloaded, &j.DocumentsMatched, &j.PagesWithResults,
+		&agents, &j.PagesCrawled, &j.DocumentsFound, &j.DocumentsDownloaded, &j.DocumentsMatched, &j.LLMTokens, &j.PagesWithResults,
 		&errs, &warns, &riverID, &created, &started, &completed, &cancelled, &deadline)
 	if err != nil {
 		return nil, err
@@ -445,6 +445,7 @@ type progressUpdate struct {
 	DocumentsFound      int
 	DocumentsDownloaded int
 	DocumentsMatched    int
+	LLMTokens           int // of this run; added to what earlier runs used
 	PagesWithResults    int
 	Errors              []JobError
 	Warnings            []string
@@ -457,11 +458,15 @@ func grow(col string) string { return col + ` = CASE WHEN ` + col + ` > ? THEN `
 
 func (p *progressUpdate) counters() []any {
 	return []any{p.Progress, p.Progress, p.PagesCrawled, p.PagesCrawled, p.DocumentsFound, p.DocumentsFound,
-		p.DocumentsDownloaded, p.DocumentsDownloaded, p.DocumentsMatched, p.DocumentsMatched, p.PagesWithResults, p.PagesWithResults}
+		p.DocumentsDownloaded, p.DocumentsDownloaded, p.DocumentsMatched, p.DocumentsMatched, p.PagesWithResults, p.PagesWithResults,
+		p.LLMTokens}
 }
 
+// The counters, and the run's language-model tokens added to those of runs
+// before it (the worker sends each run's running total once, on its last update,
+// through llmTokensSQL).
 var counterSQL = strings.Join([]string{grow("progress"), grow("pages_crawled"), grow("documents_found"),
-	grow("documents_downloaded"), grow("documents_matched"), grow("pages_with_results")}, ", ")
+	grow("documents_downloaded"), grow("documents_matched"), grow("pages_with_results"), "llm_tokens = llm_tokens + ?"}, ", ")
 
 // saveProgress writes the worker's account while the job is in progress under
 // owner's lease. It reports false when that is no longer so (the job was cancelled,

@@ -282,6 +282,7 @@ func (w *worker) release(ctx context.Context, id, message string, handback bool)
 
 // account is the worker's running view of a job, written with every progress report.
 type account struct {
+	tokensSaved int // language-model tokens already written
 	job         *Job
 	p           discovery.Progress
 	errors      []JobError
@@ -321,6 +322,14 @@ func (a *account) apply(p discovery.Progress) {
 	default:
 		a.message = fmt.Sprintf("Finishing: found %s", plural(a.kept, "matching document"))
 	}
+}
+
+// newTokens returns the language-model tokens not yet written, and counts them
+// as written.
+func (a *account) newTokens() int {
+	n := a.p.LLMTokens - a.tokensSaved
+	a.tokensSaved = a.p.LLMTokens
+	return max(n, 0)
 }
 
 func (a *account) notePage(page string) {
@@ -365,6 +374,7 @@ func (a *account) update() *progressUpdate {
 		DocumentsFound:      a.p.DocumentsFound,
 		DocumentsDownloaded: a.p.DocumentsDownloaded,
 		DocumentsMatched:    a.kept,
+		LLMTokens:           a.newTokens(),
 		PagesWithResults:    len(a.sourcePages),
 		Errors:              a.errors,
 		Warnings:            a.warnings,

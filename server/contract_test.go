@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -12,6 +14,7 @@ import (
 	"github.com/skop-dev/skop/apikeys"
 	"github.com/skop-dev/skop/client"
 	"github.com/skop-dev/skop/database"
+	"github.com/skop-dev/skop/discovery"
 	"github.com/skop-dev/skop/internal/testsite"
 )
 
@@ -490,5 +493,27 @@ func TestRevokedKeyRefusedWithinCacheTTL(t *testing.T) {
 	}
 	if r, _ := c2.ListJobsWithResponse(ctx, nil); r == nil || r.StatusCode() != 401 {
 		t.Errorf("a key revoked through the server's store still worked: %v", r)
+	}
+}
+
+// TestLLMTokensInResults: with a language model configured, a job's results
+// carry the tokens it used and their price in the cost.
+func TestLLMTokensInResults(t *testing.T) {
+	llm := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, _ = io.Copy(io.Discard, r.Body)
+		_, _ = io.WriteString(w, `{"choices":[{"message":{"role":"assistant","content":"{\"kinds\":[\"minutes\"],\"excluded_kinds\":[],\"kind_names\":[],\"topics\":[],\"excluded_terms\":[],\"periods\":[],\"current\":false,\"final\":false}"}}],"usage":{"total_tokens":1500}}`)
+	}))
+	defer llm.Close()
+	site := minutesSite()
+	defer site.Close()
+	h := start(t, options{workers: 1, llm: discovery.LLMConfig{URL: llm.URL, Model: "m", PricePer1KTokens: 0.02}})
+	c := h.client(h.keyA)
+	id := h.create(c, site.URL+"/", minutesPrompt, &client.ScrapeParameters{ConfidenceThreshold: ptr(0.5)})
+	if st := h.waitStatus(c, id, 20*time.Second, client.JobStatusCompleted, client.JobStatusFailed); st.Status != client.JobStatusCompleted {
+		t.Fatalf("job ended %s", st.Status)
+	}
+	res := h.results(c, id)
+	if res.LlmTokens != 1500 || res.Cost != 0.13 { // 1 page with results × 0.10 + 1.5k tokens × 0.02
+		t.Errorf("llm_tokens %d, cost %v; want 1500 and 0.13", res.LlmTokens, res.Cost)
 	}
 }

@@ -119,6 +119,7 @@ type options struct {
 	workers   int
 	maxActive int
 	dbPath    string
+	llm       discovery.LLMConfig
 }
 
 // harness is a real skop server on loopback over a real SQLite file.
@@ -164,7 +165,7 @@ func start(t *testing.T, o options) *harness {
 		MaxActivePerKey:     o.maxActive,
 		PricePerPage:        0.10,
 		StatusCheckInterval: 200 * time.Millisecond,
-		Discovery:           discovery.Config{AllowPrivateNetworks: true, RequestTimeout: 10 * time.Second},
+		Discovery:           discovery.Config{AllowPrivateNetworks: true, RequestTimeout: 10 * time.Second, LLM: o.llm},
 		Logger:              quietLogger(),
 	})
 	if err != nil {

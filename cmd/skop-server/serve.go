@@ -40,6 +40,10 @@ type common struct {
 	logFormat    *string
 	grace        *time.Duration
 	crawlDelay   *time.Duration
+	llmURL       *string
+	llmModel     *string
+	llmPrice     *float64
+	llmTimeout   *time.Duration
 }
 
 func commonFlags(fs *flag.FlagSet, defaultWorkers int) *common {
@@ -59,6 +63,10 @@ func commonFlags(fs *flag.FlagSet, defaultWorkers int) *common {
 		maxAttempts:  fs.Int("max-attempts", envInt("SKOP_MAX_ATTEMPTS", 3), "times a job is run again after its worker failed or died, before it fails (env SKOP_MAX_ATTEMPTS)"),
 		logFormat:    fs.String("log-format", envOr("SKOP_LOG_FORMAT", "text"), "text or json (env SKOP_LOG_FORMAT)"),
 		grace:        fs.Duration("shutdown-grace", envDuration("SKOP_SHUTDOWN_GRACE", 20*time.Second), "on SIGINT/SIGTERM, how long running jobs may go on before they are handed back to another process (env SKOP_SHUTDOWN_GRACE)"),
+		llmURL:       fs.String("llm-url", envOr("SKOP_LLM_URL", ""), "OpenAI-compatible endpoint (Ollama, vLLM, llama.cpp, OpenAI) that reads prompts with the rules, e.g. http://127.0.0.1:11434/v1; off when empty. Its key comes from SKOP_LLM_API_KEY (env SKOP_LLM_URL)"),
+		llmModel:     fs.String("llm-model", envOr("SKOP_LLM_MODEL", ""), "model name for --llm-url (env SKOP_LLM_MODEL)"),
+		llmPrice:     fs.Float64("llm-price-per-1k-tokens", envFloat("SKOP_LLM_PRICE_PER_1K_TOKENS", 0), "what 1,000 language-model tokens add to a job's cost (env SKOP_LLM_PRICE_PER_1K_TOKENS)"),
+		llmTimeout:   fs.Duration("llm-timeout", envDuration("SKOP_LLM_TIMEOUT", 30*time.Second), "time limit of one language-model call; timeouts, 429 and 5xx are retried twice (env SKOP_LLM_TIMEOUT)"),
 		crawlDelay:   fs.Duration("max-crawl-delay", envDuration("SKOP_MAX_CRAWL_DELAY", 10*time.Second), "the longest Crawl-delay from a robots.txt that is honoured; longer ones are capped, with a warning (env SKOP_MAX_CRAWL_DELAY)"),
 	}
 }
@@ -95,7 +103,9 @@ func (c *common) open(ctx context.Context) (*app, error) {
 		MaxAttempts:         *c.maxAttempts,
 		ReapInterval:        *c.reapInterval,
 		Discovery: discovery.Config{AllowPrivateNetworks: *c.allowPrivate, MaxPages: *c.maxPages, MaxDepth: *c.maxDepth,
-			PerHostConcurrency: *c.perHost, PerHostDelay: *c.perHostDelay, MaxCrawlDelay: *c.crawlDelay},
+			PerHostConcurrency: *c.perHost, PerHostDelay: *c.perHostDelay, MaxCrawlDelay: *c.crawlDelay,
+			LLM: discovery.LLMConfig{URL: *c.llmURL, Model: *c.llmModel, APIKey: os.Getenv("SKOP_LLM_API_KEY"),
+				PricePer1KTokens: *c.llmPrice, Timeout: *c.llmTimeout}},
 		Logger: log,
 	})
 	if err != nil {
