@@ -212,7 +212,7 @@ func ParsePrompt(prompt string, now time.Time) Intent {
 	}
 	now = now.UTC()
 	var in Intent
-	// "Clearbrook's" is "Clearbrook": an owner named in the possessive is usually
+	// "Springfield's" is "Springfield": an owner named in the possessive is usually
 	// the site itself, which the scorer recognises from the home page's title.
 	text := possessRE.ReplaceAllString(prompt, "$1$2")
 	lower := strings.ToLower(text)

@@ -448,7 +448,7 @@ func fileName(u *url.URL) string {
 }
 
 // titleWords are the stemmed words of a page's <title>: on a start page, the site's
-// own name ("City of Riverton", "Northwind Optics Group").
+// own name ("City of Springfield", "Acme Optics Group").
 func titleWords(body []byte) map[string]bool {
 	z := html.NewTokenizer(bytes.NewReader(body))
 	for {

@@ -9,10 +9,36 @@ import (
 	"time"
 )
 
+// fieldName names one piece of evidence about a document.
+type fieldName string
+
+// The evidence fields: what the link and its surroundings say, and what the
+// document says of itself.
+const (
+	fAnchorGeneric fieldName = "anchorGeneric"
+	fAnchor        fieldName = "anchor"
+	fTitle         fieldName = "title"
+	fColumn        fieldName = "column"
+	fRow           fieldName = "row"
+	fDoctitle      fieldName = "doctitle"
+	fDochead       fieldName = "dochead"
+	fDocbody       fieldName = "docbody"
+	fDisposition   fieldName = "disposition"
+	fFilename      fieldName = "filename"
+	fQuery         fieldName = "query"
+	fCaption       fieldName = "caption"
+	fHeadings      fieldName = "headings"
+	fHeading       fieldName = "heading"
+	fPagetitle     fieldName = "pagetitle"
+	fPagenote      fieldName = "pagenote"
+	fUrldir        fieldName = "urldir"
+	fTrail         fieldName = "trail"
+)
+
 // field is one piece of evidence about a document, with how much it says: the
 // link's own words and the document's own title say more than the page's headings.
 type field struct {
-	name   string
+	name   fieldName
 	text   string
 	toks   []string
 	weight float64
@@ -29,7 +55,7 @@ type evidence struct {
 	link        link
 	disposition string // Content-Disposition file name
 	content     content
-	fields      map[string]field
+	fields      map[fieldName]field
 }
 
 var scanTitleRE = regexp.MustCompile(`^(scan|img|image|doc|document|untitled|microsoft word|report|file|print)[\s_-]*\d*\b`)
@@ -51,38 +77,38 @@ func meaningfulTitle(t string) bool {
 }
 
 func newEvidence(l link, disposition string, c content) *evidence {
-	e := &evidence{link: l, disposition: disposition, content: c, fields: map[string]field{}}
-	add := func(name, text string, w float64) {
+	e := &evidence{link: l, disposition: disposition, content: c, fields: map[fieldName]field{}}
+	add := func(name fieldName, text string, w float64) {
 		if strings.TrimSpace(text) == "" {
 			return
 		}
 		e.fields[name] = field{name: name, text: text, toks: tokens(text), weight: w}
 	}
 	if !genericAnchor(l.anchor) {
-		add("anchor", l.anchor, strong)
+		add(fAnchor, l.anchor, strong)
 	} else {
-		add("anchorGeneric", l.anchor, weak)
+		add(fAnchorGeneric, l.anchor, weak)
 	}
-	add("title", l.title, strong)
-	add("column", l.column, strong)
-	add("row", l.row, 0.9)
+	add(fTitle, l.title, strong)
+	add(fColumn, l.column, strong)
+	add(fRow, l.row, 0.9)
 	if meaningfulTitle(c.title) {
-		add("doctitle", c.title, strong)
+		add(fDoctitle, c.title, strong)
 	}
-	add("dochead", c.head(), strong)
-	add("docbody", c.body(), 0.35)
-	add("disposition", disposition, 0.8)
-	add("filename", fileName(l.url), medium)
-	add("query", l.url.RawQuery, 0.6)
-	add("caption", l.caption, 0.5)
-	add("headings", strings.Join(l.headings, " \n "), weak)
+	add(fDochead, c.head(), strong)
+	add(fDocbody, c.body(), 0.35)
+	add(fDisposition, disposition, 0.8)
+	add(fFilename, fileName(l.url), medium)
+	add(fQuery, l.url.RawQuery, 0.6)
+	add(fCaption, l.caption, 0.5)
+	add(fHeadings, strings.Join(l.headings, " \n "), weak)
 	if len(l.headings) > 0 {
-		add("heading", l.headings[len(l.headings)-1], weak) // the nearest one
+		add(fHeading, l.headings[len(l.headings)-1], weak) // the nearest one
 	}
-	add("pagetitle", l.pageTitle, 0.35)
-	add("pagenote", l.pageNote, 0.4)
-	add("trail", strings.Join(l.trail, " \n "), 0.35)
-	add("urldir", strings.ReplaceAll(pathDir(l.url.Path), "/", " "), 0.3)
+	add(fPagetitle, l.pageTitle, 0.35)
+	add(fPagenote, l.pageNote, 0.4)
+	add(fTrail, strings.Join(l.trail, " \n "), 0.35)
+	add(fUrldir, strings.ReplaceAll(pathDir(l.url.Path), "/", " "), 0.3)
 	return e
 }
 
@@ -94,10 +120,10 @@ func pathDir(p string) string {
 }
 
 // strongFields name the document itself: its link, title and opening lines.
-var strongFields = []string{"anchor", "title", "column", "row", "doctitle", "dochead", "disposition", "filename"}
+var strongFields = []fieldName{fAnchor, fTitle, fColumn, fRow, fDoctitle, fDochead, fDisposition, fFilename}
 
 // linkFields are the fields known before the document is read, used to weigh terms.
-var linkFields = []string{"anchor", "title", "column", "row", "filename", "query", "caption", "headings"}
+var linkFields = []fieldName{fAnchor, fTitle, fColumn, fRow, fFilename, fQuery, fCaption, fHeadings}
 
 // has reports whether the token sequence alt occurs in toks.
 func has(toks, alt []string) bool {
@@ -113,7 +139,7 @@ func has(toks, alt []string) bool {
 }
 
 // groupMatch is the weight of the strongest field that carries any of g's phrases.
-func (e *evidence) groupMatch(g Group, names []string) float64 {
+func (e *evidence) groupMatch(g Group, names []fieldName) float64 {
 	best := 0.0
 	for name, f := range e.fields {
 		if names != nil && !slices.Contains(names, name) {
@@ -141,7 +167,7 @@ func (e *evidence) groupMatch(g Group, names []string) float64 {
 }
 
 // namesAny reports whether one of phrases occurs in the named fields.
-func (e *evidence) namesAny(phrases [][]string, names []string) bool {
+func (e *evidence) namesAny(phrases [][]string, names []fieldName) bool {
 	for _, name := range names {
 		if f, ok := e.fields[name]; ok {
 			for _, p := range phrases {
@@ -157,7 +183,7 @@ func (e *evidence) namesAny(phrases [][]string, names []string) bool {
 // kindOrder is where a document's kind is read from, most telling first: a table
 // column header ("Minutes") or the link's words beat the document's opening line,
 // which beats its file name.
-var kindOrder = []string{"column", "anchor", "title", "doctitle", "dochead", "disposition", "filename", "query", "row", "anchorGeneric", "caption", "heading", "trail"}
+var kindOrder = []fieldName{fColumn, fAnchor, fTitle, fDoctitle, fDochead, fDisposition, fFilename, fQuery, fRow, fAnchorGeneric, fCaption, fHeading, fTrail}
 
 // kinds returns the document kinds the evidence names.
 func (e *evidence) kinds() []string {
@@ -168,7 +194,7 @@ func (e *evidence) kinds() []string {
 			continue
 		}
 		var found []string
-		if name == "dochead" {
+		if name == fDochead {
 			// The first line that names a kind names the document.
 			for _, line := range strings.Split(f.text, " \n ") {
 				for _, m := range kindTable.find(tokens(line)) {
@@ -209,7 +235,7 @@ func (e *evidence) kinds() []string {
 // isQuarterly reports whether a report covers a quarter: "Q4", "fourth quarter", or
 // a three-month span named next to it.
 func (e *evidence) isQuarterly() bool {
-	for _, name := range []string{"anchor", "title", "row", "doctitle", "dochead", "filename"} {
+	for _, name := range []fieldName{fAnchor, fTitle, fRow, fDoctitle, fDochead, fFilename} {
 		f, ok := e.fields[name]
 		if !ok {
 			continue
@@ -229,7 +255,7 @@ func (e *evidence) isQuarterly() bool {
 	return false
 }
 
-var bodyOrder = []string{"anchor", "title", "column", "doctitle", "dochead", "row", "caption", "headings", "pagetitle", "pagenote"}
+var bodyOrder = []fieldName{fAnchor, fTitle, fColumn, fDoctitle, fDochead, fRow, fCaption, fHeadings, fPagetitle, fPagenote}
 
 // bodies returns the meeting bodies the evidence names, from its most telling field.
 func (e *evidence) bodies() []string {
@@ -252,10 +278,10 @@ func (e *evidence) bodies() []string {
 // dateLevels are where a document's date is read from, in order of trust: the row or
 // link text that describes it, then its opening lines, then its file name; year-only
 // mentions after that, and the upload folder last.
-var dateLevels = [][]string{
-	{"row", "anchor", "title", "column"},
-	{"doctitle", "dochead"},
-	{"disposition", "filename"},
+var dateLevels = [][]fieldName{
+	{fRow, fAnchor, fTitle, fColumn},
+	{fDoctitle, fDochead},
+	{fDisposition, fFilename},
 }
 
 // period returns the time the document covers, and whether it is known only to the
@@ -274,7 +300,7 @@ func (e *evidence) period() (Period, bool, bool) {
 	if p, ok := e.monthDayUnderYear(); ok {
 		return p, false, true
 	}
-	for _, names := range [][]string{{"row", "anchor", "title", "doctitle", "dochead"}, {"disposition", "filename"}, {"caption", "headings"}, {"urldir"}} {
+	for _, names := range [][]fieldName{{fRow, fAnchor, fTitle, fDoctitle, fDochead}, {fDisposition, fFilename}, {fCaption, fHeadings}, {fUrldir}} {
 		for _, name := range names {
 			if f, ok := e.fields[name]; ok {
 				if _, years := findDates(f.text); len(years) > 0 {
@@ -292,7 +318,7 @@ var monthDayRE = regexp.MustCompile(`\b` + monthRE + `\.?\s+(\d{1,2})(?:st|nd|rd
 // year its section names.
 func (e *evidence) monthDayUnderYear() (Period, bool) {
 	var md []string
-	for _, name := range []string{"row", "anchor", "title"} {
+	for _, name := range []fieldName{fRow, fAnchor, fTitle} {
 		if f, ok := e.fields[name]; ok {
 			if m := monthDayRE.FindStringSubmatch(strings.ToLower(f.text)); m != nil {
 				md = m
@@ -303,7 +329,7 @@ func (e *evidence) monthDayUnderYear() (Period, bool) {
 	if md == nil {
 		return Period{}, false
 	}
-	for _, name := range []string{"caption", "heading", "headings"} {
+	for _, name := range []fieldName{fCaption, fHeading, fHeadings} {
 		if f, ok := e.fields[name]; ok {
 			if _, years := findDates(f.text); len(years) == 1 {
 				return validDay(years[0].From.Year(), months[md[1]], atoi(md[2]))
@@ -313,7 +339,7 @@ func (e *evidence) monthDayUnderYear() (Period, bool) {
 	return Period{}, false
 }
 
-var statusFields = []string{"row", "anchor", "title", "column", "doctitle", "dochead", "filename", "disposition", "caption", "pagenote", "query"}
+var statusFields = []fieldName{fRow, fAnchor, fTitle, fColumn, fDoctitle, fDochead, fFilename, fDisposition, fCaption, fPagenote, fQuery}
 
 // statuses returns the version markers (superseded, draft, archived …) the evidence carries.
 func (e *evidence) statuses() []string {

@@ -1,0 +1,277 @@
+package discovery
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"runtime"
+	"sync/atomic"
+	"time"
+)
+
+// This file is the scraper and the judge: reading each candidate within the
+// limits, extracting its text, and scoring it against the intent.
+
+// inspected is the outcome of reading one candidate.
+type inspected struct {
+	c           *candidate
+	size        int64
+	docType     string
+	disposition string
+	content     content
+	tooLarge    bool
+	notDocument bool
+	known       bool // kept by an earlier attempt: not fetched again
+	abandoned   bool // its text could not be read in time: scored on its links alone
+	err         error
+}
+
+// inspect downloads and reads the candidates concurrently, scores each as soon as it
+// is read, and reports each kept document at once, so a run that is stopped keeps
+// what it found.
+func (r *run) inspect(ctx context.Context, cands []*candidate) error {
+	evidences := make([]*evidence, 0, len(cands))
+	for _, c := range cands {
+		for _, l := range c.links {
+			evidences = append(evidences, newEvidence(l, "", content{}))
+		}
+	}
+	sc := newScorer(r.intent, evidences, r.siteWords)
+
+	results := make(chan inspected)
+	ictx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	go func() {
+		defer close(results)
+		fanOut(ictx, len(cands), r.e.cfg.PerHostConcurrency, func(i int) {
+			res := r.read(ictx, cands[i])
+			select {
+			case results <- res:
+			case <-ictx.Done():
+			}
+		})
+	}()
+
+	tooLarge, invalid, lost, done, abandoned := 0, 0, 0, 0, 0
+	const lostNamed = 10 // lost documents named one by one; the rest are counted
+	for res := range results {
+		done++
+		r.progress.DocumentsInspected = done
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		switch {
+		case res.known:
+			r.progress.DocumentsDownloaded++
+			r.progress.DocumentsMatched++
+		case res.err != nil && classify(res.err) == "blocked_address":
+			r.problem(StageScraper, "blocked_address", fmt.Sprintf("cannot fetch %s: %v", res.c.url, res.err), res.c.links[0].source)
+		case res.err != nil:
+			// A document lost (after retries) is a warning: the job goes on and
+			// its other documents stand.
+			lost++
+			if lost <= lostNamed {
+				r.pending.NewWarnings = append(r.pending.NewWarnings, fmt.Sprintf("could not fetch %s (linked from %s): %v", res.c.url, res.c.links[0].source, res.err))
+			}
+		case res.tooLarge:
+			tooLarge++
+		case res.notDocument:
+			invalid++
+		default:
+			r.progress.DocumentsDownloaded++
+			if res.abandoned {
+				abandoned++
+			}
+			if d, ok := r.judge(sc, res); ok {
+				r.progress.DocumentsMatched++
+				r.pending.NewDocuments = append(r.pending.NewDocuments, d)
+			}
+		}
+		r.progress.Percent = 40 + 55*done/max(1, len(cands))
+		if err := r.report(ctx); err != nil {
+			return err
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if abandoned > 0 {
+		r.pending.NewWarnings = append(r.pending.NewWarnings, fmt.Sprintf("the text of %s could not be read within %s and %s judged on %s links alone",
+			plural(abandoned, "document"), extractTimeout, map[bool]string{true: "was", false: "were"}[abandoned == 1], map[bool]string{true: "its", false: "their"}[abandoned == 1]))
+	}
+	if lost > lostNamed {
+		r.pending.NewWarnings = append(r.pending.NewWarnings, fmt.Sprintf("%s more could not be fetched", plural(lost-lostNamed, "document")))
+	}
+	if tooLarge > 0 {
+		r.pending.NewWarnings = append(r.pending.NewWarnings, fmt.Sprintf("%s exceeded max_file_size_mb (%d MiB) and %s skipped",
+			plural(tooLarge, "document"), r.req.MaxFileSizeBytes>>20, map[bool]string{true: "was", false: "were"}[tooLarge == 1]))
+	}
+	if invalid > 0 {
+		r.pending.NewWarnings = append(r.pending.NewWarnings, fmt.Sprintf("%s did not contain the document type their link or server declared and %s skipped",
+			plural(invalid, "link"), map[bool]string{true: "was", false: "were"}[invalid == 1]))
+	}
+	return nil
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// read fetches one candidate within the size limit and extracts its text; a
+// candidate the navigator already read, or an earlier attempt kept, is not
+// fetched again.
+func (r *run) read(ctx context.Context, c *candidate) inspected {
+	if r.req.Known[c.url.String()] {
+		return inspected{c: c, known: true}
+	}
+	if c.read != nil {
+		return *c.read
+	}
+	resp, err := r.fetch(ctx, http.MethodGet, c.url)
+	if err != nil {
+		return inspected{c: c, size: -1, docType: c.docType, err: err}
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode >= 400 {
+		return inspected{c: c, size: -1, docType: c.docType, err: &httpStatusError{resp.StatusCode}}
+	}
+	return r.readResponse(ctx, c, resp)
+}
+
+// readResponse reads a document from an answer, within the size limit, and
+// extracts its text. The caller closes the body.
+func (r *run) readResponse(ctx context.Context, c *candidate, resp *http.Response) inspected {
+	res := inspected{c: c, size: -1, docType: c.docType}
+	limit := r.req.MaxFileSizeBytes
+	if resp.ContentLength >= 0 {
+		res.size = resp.ContentLength
+		if limit > 0 && res.size > limit {
+			res.tooLarge = true
+			return res
+		}
+	}
+	res.disposition = dispositionName(resp.Header.Get("Content-Disposition"))
+	ct := resp.Header.Get("Content-Type")
+	if isHTML(ct) {
+		res.notDocument = true
+		return res
+	}
+	if dt := docTypeFromContentType(ct); dt != "" && dt != "txt" {
+		res.docType = dt
+	} else if dt := docTypeFromName(res.disposition); dt != "" {
+		res.docType = dt
+	}
+	readCap := r.e.cfg.MaxDocumentBytes
+	if limit > 0 && limit < readCap {
+		readCap = limit
+	}
+	data, err := io.ReadAll(io.LimitReader(resp.Body, readCap+1))
+	if err != nil {
+		res.err = err
+		return res
+	}
+	if int64(len(data)) > readCap {
+		// Larger than what is read for text: learn its size without keeping it.
+		rest, err := io.Copy(io.Discard, io.LimitReader(resp.Body, max(limit, readCap)))
+		if err != nil {
+			res.err = err
+			return res
+		}
+		total := int64(len(data)) + rest
+		if limit > 0 && total > limit {
+			res.tooLarge = true
+			return res
+		}
+		res.size = total
+		data = data[:readCap]
+	} else if res.size < 0 {
+		res.size = int64(len(data))
+	}
+	kind := sniff(data, res.docType)
+	if kind == "" {
+		res.notDocument = true
+		return res
+	}
+	if res.docType == "" || (kind != res.docType && !(kind == "txt" && res.docType == "csv")) {
+		res.docType = kind
+	}
+	res.content, res.abandoned = extractWithin(ctx, data, res.docType, extractTimeout)
+	return res
+}
+
+// extractTimeout bounds the time spent reading one document's text.
+var extractTimeout = 5 * time.Second
+
+// parseText is extract; tests replace it with a parser that spins.
+var parseText = extract
+
+// extractSlots bounds the parsers running in the whole process: every run's
+// documents share them, so many jobs at once cannot start more parsers than the
+// machine has cores for (an abandoned, spinning parser keeps its slot until it
+// returns).
+var extractSlots = make(chan struct{}, max(2, runtime.GOMAXPROCS(0)))
+
+// AbandonedParsers counts, process-wide, the parsers given up on after
+// extractTimeout: a hostile file that made one spin. Each run reports its own in
+// its warnings.
+var AbandonedParsers atomic.Int64
+
+// extractWithin extracts a document's text, giving up after d or when ctx ends: a
+// hostile file may make a parser spin, and the run must go on (or stop) regardless.
+// An abandoned parser finishes in the background and its result is dropped. It
+// reports whether the parser was abandoned on its timeout.
+func extractWithin(ctx context.Context, data []byte, kind string, d time.Duration) (content, bool) {
+	select {
+	case extractSlots <- struct{}{}:
+	case <-ctx.Done():
+		return content{}, false
+	}
+	done := make(chan content, 1)
+	go func() {
+		defer func() { <-extractSlots }()
+		c, _ := parseText(data, kind)
+		done <- c
+	}()
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case c := <-done:
+		return c, false
+	case <-t.C:
+		AbandonedParsers.Add(1)
+		return content{}, true
+	case <-ctx.Done():
+		return content{}, false
+	}
+}
+
+// judge scores every link context of a read document and keeps the best.
+func (r *run) judge(sc *scorer, res inspected) (Document, bool) {
+	best, bestWhy := -1.0, ""
+	var bestEv *evidence
+	for _, l := range res.c.links {
+		ev := newEvidence(l, res.disposition, res.content)
+		s, why := sc.score(ev)
+		if s > best {
+			best, bestWhy, bestEv = s, why, ev
+		}
+	}
+	if bestEv == nil || best < r.req.ConfidenceThreshold {
+		return Document{}, false
+	}
+	return Document{
+		URL:        res.c.url.String(),
+		Name:       bestEv.name(),
+		SourcePage: bestEv.link.source,
+		Type:       res.docType,
+		Confidence: float64(int(best*1000+0.5)) / 1000,
+		SizeBytes:  res.size,
+		FoundAt:    now(),
+		Why:        bestWhy,
+		Order:      res.c.order,
+	}, true
+}
