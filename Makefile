@@ -20,6 +20,7 @@ check-generated: generate
 
 ## build: build the binaries into bin/ (pure Go, no cgo)
 build:
+	@echo "building $(BIN)/skop-server, $(BIN)/skop-bench (the first build downloads Go modules and compiles SQLite: a minute or two)"
 	CGO_ENABLED=0 $(GO) build -o $(BIN)/ ./cmd/...
 
 ## run: serve on the embedded SQLite default, crawling local sites allowed

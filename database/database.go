@@ -73,15 +73,12 @@ func IsPostgres(dsn string) bool {
 	return strings.HasPrefix(lower, "postgres://") || strings.HasPrefix(lower, "postgresql://")
 }
 
-// Open opens the database named by dsn: a `postgres://` URL, or a file path or
-// `sqlite:` / `file:` URL for SQLite. It does not migrate; call Migrate.
-func Open(ctx context.Context, dsn string) (*DB, error) {
+// SQLitePath returns the file a SQLite location names, and false for a
+// PostgreSQL URL.
+func SQLitePath(dsn string) (string, bool) {
 	dsn = strings.TrimSpace(dsn)
-	if dsn == "" {
-		return nil, errors.New("database: empty location")
-	}
-	if IsPostgres(dsn) {
-		return openPostgres(ctx, dsn)
+	if IsPostgres(dsn) || dsn == "" {
+		return "", false
 	}
 	path := dsn
 	lower := strings.ToLower(dsn)
@@ -94,7 +91,21 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	if i := strings.IndexByte(path, '?'); i >= 0 {
 		path = path[:i]
 	}
-	if path == "" {
+	return path, path != ""
+}
+
+// Open opens the database named by dsn: a `postgres://` URL, or a file path or
+// `sqlite:` / `file:` URL for SQLite. It does not migrate; call Migrate.
+func Open(ctx context.Context, dsn string) (*DB, error) {
+	dsn = strings.TrimSpace(dsn)
+	if dsn == "" {
+		return nil, errors.New("database: empty location")
+	}
+	if IsPostgres(dsn) {
+		return openPostgres(ctx, dsn)
+	}
+	path, ok := SQLitePath(dsn)
+	if !ok {
 		return nil, fmt.Errorf("database: no file path in %q", dsn)
 	}
 	return openSQLite(ctx, path)

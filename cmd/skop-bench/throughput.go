@@ -45,7 +45,7 @@ func runThroughput(args []string) error {
 	if out, err := build.CombinedOutput(); err != nil {
 		return fmt.Errorf("build skop-server: %v\n%s", err, out)
 	}
-	out, err := exec.Command(bin, "keys", "create", "--db", *dsn, "--name", fmt.Sprintf("bench-%d", time.Now().UnixNano())).Output()
+	out, err := exec.Command(bin, "keys", "create", "--create", "--db", *dsn, "--name", fmt.Sprintf("bench-%d", time.Now().UnixNano())).Output()
 	if err != nil {
 		return fmt.Errorf("keys create: %w", err)
 	}

@@ -14,7 +14,15 @@ import (
 	"github.com/skop-dev/skop/database"
 )
 
-func openKeys(ctx context.Context, db string) (*database.DB, *apikeys.Store, error) {
+// openKeys opens the database for a keys command. A SQLite file that does not
+// exist is refused unless create is set: a typo in --db must not make a new, empty
+// database and report success.
+func openKeys(ctx context.Context, db string, create bool) (*database.DB, *apikeys.Store, error) {
+	if path, ok := database.SQLitePath(db); ok && !create {
+		if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+			return nil, nil, fmt.Errorf("no database at %s (pass --create to make a new one)", path)
+		}
+	}
 	d, err := database.Open(ctx, db)
 	if err != nil {
 		return nil, nil, err
@@ -30,12 +38,18 @@ func openKeys(ctx context.Context, db string) (*database.DB, *apikeys.Store, err
 // stdout, so that `KEY=$(skop-server keys create …)` works.
 func keys(args []string) error {
 	if len(args) == 0 {
-		return errors.New("keys: want create, list or revoke")
+		return usageError("keys: want create, list or revoke (see skop-server keys -h)")
+	}
+	switch args[0] {
+	case "-h", "-help", "--help", "help":
+		fmt.Print(keysUsage)
+		return nil
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	fs := flag.NewFlagSet("keys "+args[0], flag.ContinueOnError)
-	db := fs.String("db", envOr("SKOP_DATABASE_URL", "./skop.db"), "database file (env SKOP_DATABASE_URL)")
+	db := fs.String("db", envOr("SKOP_DATABASE_URL", "./skop.db"), "database file or postgres:// URL (env SKOP_DATABASE_URL)")
+	create := fs.Bool("create", false, "create the SQLite database file if it does not exist")
 	switch args[0] {
 	case "create":
 		name := fs.String("name", "", "the key's name (required, unique)")
@@ -43,10 +57,13 @@ func keys(args []string) error {
 		if err := fs.Parse(args[1:]); err != nil {
 			return err
 		}
-		if *name == "" {
-			return errors.New("keys create: --name is required")
+		if err := envError(); err != nil {
+			return err
 		}
-		d, store, err := openKeys(ctx, *db)
+		if *name == "" {
+			return usageError("keys create: --name is required")
+		}
+		d, store, err := openKeys(ctx, *db, *create)
 		if err != nil {
 			return err
 		}
@@ -67,7 +84,10 @@ func keys(args []string) error {
 		if err := fs.Parse(args[1:]); err != nil {
 			return err
 		}
-		d, store, err := openKeys(ctx, *db)
+		if err := envError(); err != nil {
+			return err
+		}
+		d, store, err := openKeys(ctx, *db, *create)
 		if err != nil {
 			return err
 		}
@@ -90,10 +110,13 @@ func keys(args []string) error {
 		if err := fs.Parse(args[1:]); err != nil {
 			return err
 		}
-		if fs.NArg() != 1 {
-			return errors.New("keys revoke: name the key to revoke")
+		if err := envError(); err != nil {
+			return err
 		}
-		d, store, err := openKeys(ctx, *db)
+		if fs.NArg() != 1 {
+			return usageError("keys revoke: name the key to revoke")
+		}
+		d, store, err := openKeys(ctx, *db, *create)
 		if err != nil {
 			return err
 		}
@@ -104,6 +127,16 @@ func keys(args []string) error {
 		fmt.Fprintf(os.Stderr, "revoked %s\n", fs.Arg(0))
 		return nil
 	default:
-		return fmt.Errorf("keys: unknown command %q (want create, list or revoke)", args[0])
+		return usageError(fmt.Sprintf("keys: unknown command %q (want create, list or revoke)", args[0]))
 	}
 }
+
+const keysUsage = `usage:
+  skop-server keys create --name NAME [--scopes scrape:create,scrape:read,scrape:cancel] [--db PATH|URL] [--create]
+  skop-server keys list   [--db PATH|URL]
+  skop-server keys revoke [--db PATH|URL] NAME
+
+create prints the new key, and only the key, on stdout. --db defaults to
+SKOP_DATABASE_URL or ./skop.db; a SQLite file that does not exist is refused
+unless --create is given.
+`

@@ -31,7 +31,7 @@ func TestLifecycleRounds(t *testing.T) {
 		t.Skip("real-process rounds: skipped with -short")
 	}
 	dsn := testdb.DSN(t)
-	out, err := exec.Command(buildBinary(t), "keys", "create", "--db", dsn, "--name", "rounds").Output()
+	out, err := exec.Command(buildBinary(t), "keys", "create", "--create", "--db", dsn, "--name", "rounds").Output()
 	if err != nil {
 		t.Fatal(err)
 	}

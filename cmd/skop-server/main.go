@@ -8,9 +8,16 @@
 package main
 
 import (
+	"errors"
+	"flag"
 	"fmt"
 	"os"
 )
+
+// usageError is a command line that cannot be run: exit status 2.
+type usageError string
+
+func (e usageError) Error() string { return string(e) }
 
 func usage() {
 	fmt.Fprint(os.Stderr, `usage:
@@ -35,14 +42,23 @@ func main() {
 		err = worker(os.Args[2:])
 	case "keys":
 		err = keys(os.Args[2:])
-	case "-h", "--help", "help":
+	case "-h", "-help", "--help", "help":
 		usage()
 		return
 	default:
+		fmt.Fprintf(os.Stderr, "skop-server: unknown command %q\n", os.Args[1])
 		usage()
 		os.Exit(2)
 	}
-	if err != nil {
+	var ue usageError
+	switch {
+	case err == nil:
+	case errors.Is(err, flag.ErrHelp):
+		// -h on a command: the flag package printed its usage.
+	case errors.As(err, &ue):
+		fmt.Fprintln(os.Stderr, "skop-server:", err)
+		os.Exit(2)
+	default:
 		fmt.Fprintln(os.Stderr, "skop-server:", err)
 		os.Exit(1)
 	}

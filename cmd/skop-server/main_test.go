@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net"
 	"net/http"
@@ -55,7 +56,7 @@ func freeAddr(t *testing.T) string {
 func TestKeysCommands(t *testing.T) {
 	bin := buildBinary(t)
 	db := testdb.DSN(t)
-	out, err := exec.Command(bin, "keys", "create", "--db", db, "--name", "ci", "--scopes", "scrape:read,scrape:create").Output()
+	out, err := exec.Command(bin, "keys", "create", "--create", "--db", db, "--name", "ci", "--scopes", "scrape:read,scrape:create").Output()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -156,5 +157,54 @@ func TestServeAsANewcomer(t *testing.T) {
 		}
 	case <-ctx.Done():
 		t.Error("serve did not stop after SIGTERM")
+	}
+}
+
+// TestCommandLine: -h exits 0 on every command; unknown commands are named and exit
+// 2; an unreadable environment variable stops the start and is named; keys refuse
+// a SQLite file that does not exist unless --create.
+func TestCommandLine(t *testing.T) {
+	bin := buildBinary(t)
+	run := func(env []string, args ...string) (int, string) {
+		cmd := exec.Command(bin, args...)
+		cmd.Env = append(os.Environ(), env...)
+		out, err := cmd.CombinedOutput()
+		code := 0
+		var ee *exec.ExitError
+		if errors.As(err, &ee) {
+			code = ee.ExitCode()
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		return code, string(out)
+	}
+	for _, args := range [][]string{{"-h"}, {"help"}, {"serve", "-h"}, {"worker", "-h"}, {"keys", "-h"}, {"keys", "create", "-h"}, {"keys", "list", "-h"}} {
+		if code, out := run(nil, args...); code != 0 || !strings.Contains(strings.ToLower(out), "usage") {
+			t.Errorf("%v: exit %d, output %q; want 0 and a usage text", args, code, out)
+		}
+	}
+	if code, out := run(nil, "serv"); code != 2 || !strings.Contains(out, `unknown command "serv"`) {
+		t.Errorf("unknown command: exit %d, %q", code, out)
+	}
+	if code, out := run(nil, "keys", "rotate"); code != 2 || !strings.Contains(out, `unknown command "rotate"`) {
+		t.Errorf("unknown keys command: exit %d, %q", code, out)
+	}
+	dir := t.TempDir()
+	for _, env := range []string{"SKOP_WORKERS=four", "SKOP_LEASE=soon", "SKOP_ALLOW_PRIVATE_NETWORKS=maybe", "SKOP_PRICE_PER_PAGE=free"} {
+		name := strings.SplitN(env, "=", 2)[0]
+		code, out := run([]string{env}, "serve", "--addr", "127.0.0.1:0", "--db", filepath.Join(dir, "env.db"))
+		if code != 2 || !strings.Contains(out, name) {
+			t.Errorf("%s: exit %d, %q; want 2 naming the variable", env, code, out)
+		}
+	}
+	missing := filepath.Join(dir, "typo.db")
+	if code, out := run(nil, "keys", "list", "--db", missing); code == 0 || !strings.Contains(out, "--create") {
+		t.Errorf("keys list on a missing file: exit %d, %q", code, out)
+	}
+	if _, err := os.Stat(missing); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("keys list created %s", missing)
+	}
+	if code, out := run(nil, "keys", "create", "--db", missing, "--name", "x", "--create"); code != 0 {
+		t.Errorf("keys create --create: exit %d, %q", code, out)
 	}
 }

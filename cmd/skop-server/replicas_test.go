@@ -98,7 +98,7 @@ func cluster(t *testing.T) (dsn, key string) {
 		t.Skip("multi-replica tests run in the PostgreSQL pass (make test-postgres)")
 	}
 	dsn = testdb.NewPostgres(t)
-	out, err := exec.Command(buildBinary(t), "keys", "create", "--db", dsn, "--name", "replicas").Output()
+	out, err := exec.Command(buildBinary(t), "keys", "create", "--create", "--db", dsn, "--name", "replicas").Output()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -172,7 +172,7 @@ func TestCancelToStop(t *testing.T) {
 		dsn, key = cluster(t)
 	} else {
 		dsn = testdb.DSN(t)
-		out, err := exec.Command(buildBinary(t), "keys", "create", "--db", dsn, "--name", "single").Output()
+		out, err := exec.Command(buildBinary(t), "keys", "create", "--create", "--db", dsn, "--name", "single").Output()
 		if err != nil {
 			t.Fatal(err)
 		}

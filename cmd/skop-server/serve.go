@@ -71,6 +71,26 @@ func commonFlags(fs *flag.FlagSet, defaultWorkers int) *common {
 	}
 }
 
+// check refuses unreadable environment variables and impossible flag values.
+func (c *common) check() error {
+	if err := envError(); err != nil {
+		return err
+	}
+	switch {
+	case *c.workers < 0:
+		return usageError("--workers must be 0 or more")
+	case *c.maxActive < 1:
+		return usageError("--max-active-jobs must be at least 1")
+	case *c.maxPages < 1 || *c.maxDepth < 0:
+		return usageError("--max-pages must be at least 1 and --max-depth 0 or more")
+	case *c.perHost < 1:
+		return usageError("--per-host-concurrency must be at least 1")
+	case *c.logFormat != "text" && *c.logFormat != "json":
+		return usageError(fmt.Sprintf("--log-format must be text or json, not %q", *c.logFormat))
+	}
+	return nil
+}
+
 // app is an opened, migrated database with the services over it.
 type app struct {
 	log  *slog.Logger
@@ -128,6 +148,9 @@ func serve(args []string) error {
 	debugAddr := fs.String("debug-addr", envOr("SKOP_DEBUG_ADDR", ""), "serve net/http/pprof on this address, e.g. 127.0.0.1:6060; off when empty (env SKOP_DEBUG_ADDR)")
 	c := commonFlags(fs, 4)
 	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if err := c.check(); err != nil {
 		return err
 	}
 	sig := make(chan os.Signal, 2)
@@ -216,8 +239,11 @@ func worker(args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	if err := c.check(); err != nil {
+		return err
+	}
 	if *c.workers < 1 {
-		return errors.New("worker: --workers must be at least 1")
+		return usageError("worker: --workers must be at least 1")
 	}
 	sig := make(chan os.Signal, 2)
 	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)

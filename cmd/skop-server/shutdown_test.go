@@ -47,7 +47,7 @@ func results(t *testing.T, c *client.ClientWithResponses, id string) *client.Job
 // documents again. Both backends: on SQLite the second process opens the same file.
 func TestGracefulShutdown(t *testing.T) {
 	dsn := testdb.DSN(t)
-	out, err := exec.Command(buildBinary(t), "keys", "create", "--db", dsn, "--name", "shutdown").Output()
+	out, err := exec.Command(buildBinary(t), "keys", "create", "--create", "--db", dsn, "--name", "shutdown").Output()
 	if err != nil {
 		t.Fatal(err)
 	}
