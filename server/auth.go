@@ -18,18 +18,10 @@ import (
 // first *echo.HTTPError among the schemes' errors).
 var errNotSent = errors.New("credential not sent")
 
-// operationScopes names the scope each authenticated operation needs.
-var operationScopes = map[string]string{
-	"createJob":     apikeys.ScopeCreate,
-	"listJobs":      apikeys.ScopeRead,
-	"getJobStatus":  apikeys.ScopeRead,
-	"getJobResults": apikeys.ScopeRead,
-	"cancelJob":     apikeys.ScopeCancel,
-}
-
 // authenticate is the validator's AuthenticationFunc: it checks the credential of
 // one security scheme and records the key for the handlers. A bad credential is a
-// 401, a good key without the operation's scope a 403.
+// 401, a good key without a scope the operation's security requirement names in
+// openapi.yaml (in.Scopes) a 403.
 func authenticate(keys *apikeys.Store) openapi3filter.AuthenticationFunc {
 	return func(ctx context.Context, in *openapi3filter.AuthenticationInput) error {
 		r := in.RequestValidationInput.Request
@@ -64,8 +56,10 @@ func authenticate(keys *apikeys.Store) openapi3filter.AuthenticationFunc {
 		if err != nil {
 			return &echo.HTTPError{Code: http.StatusInternalServerError, Message: "Internal server error", Internal: err}
 		}
-		if scope := operationScopes[in.RequestValidationInput.Route.Operation.OperationID]; scope != "" && !key.Has(scope) {
-			return echo.NewHTTPError(http.StatusForbidden, "API key lacks the "+scope+" scope")
+		for _, scope := range in.Scopes {
+			if !key.Has(scope) {
+				return echo.NewHTTPError(http.StatusForbidden, "API key lacks the "+scope+" scope")
+			}
 		}
 		st.key, st.secret = key, secret
 		return nil

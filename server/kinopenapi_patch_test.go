@@ -10,6 +10,8 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/labstack/echo/v4"
+
+	"github.com/skop-dev/skop/apikeys"
 )
 
 // TestKinOpenAPIPatch guards the patched copy of kin-openapi in third_party (see
@@ -79,5 +81,42 @@ func TestOpenAPI31KeywordsEnforced(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestScopesInTheSpec: the operation → scope rule lives in openapi.yaml. Every
+// operation that needs a key names, in each of its security requirements, scopes
+// that API keys can hold; the public ones need none.
+func TestScopesInTheSpec(t *testing.T) {
+	doc, err := spec()
+	if err != nil {
+		t.Fatal(err)
+	}
+	known := map[string]bool{}
+	for _, s := range apikeys.AllScopes {
+		known[s] = true
+	}
+	for path, item := range doc.Paths.Map() {
+		for method, op := range item.Operations() {
+			reqs := doc.Security
+			if op.Security != nil {
+				reqs = *op.Security
+			}
+			if len(reqs) == 0 {
+				continue // public
+			}
+			for _, req := range reqs {
+				for scheme, scopes := range req {
+					if len(scopes) == 0 {
+						t.Errorf("%s %s: security requirement %s names no scope", method, path, scheme)
+					}
+					for _, s := range scopes {
+						if !known[s] {
+							t.Errorf("%s %s: scope %q is not one API keys can hold", method, path, s)
+						}
+					}
+				}
+			}
+		}
 	}
 }
