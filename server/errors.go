@@ -145,47 +145,50 @@ func describeHTTPError(he *echo.HTTPError) (int, string, *gen.ErrorDetails) {
 }
 
 // describeRequestError turns kin-openapi's request error into a sentence such as
-// `job_id "JOB-1" does not match ^job_[a-z0-9]+$`.
+// `job_id "JOB-1" does not match ^job_[a-z0-9]+$`. It reads the error's types and
+// fields (RequestError.Parameter and .RequestBody, SchemaError.SchemaField,
+// ParseError.Kind, the ErrInvalidRequired and ErrInvalidEmptyValue causes), never
+// its message text; errors_test.go pins each mapping to kin-openapi's behaviour.
 func describeRequestError(re *openapi3filter.RequestError) (string, *gen.ErrorDetails) {
 	var se *openapi3.SchemaError
 	var pe *openapi3filter.ParseError
 	switch {
 	case re.Parameter != nil:
 		name := re.Parameter.Name
-		if errors.As(re.Err, &se) {
+		switch {
+		case errors.As(re.Err, &se):
 			reason := schemaReason(se)
 			return fmt.Sprintf("%s %s %s", name, quoteValue(se.Value), reason), &gen.ErrorDetails{Field: name, Reason: reason}
-		}
-		if errors.As(re.Err, &pe) {
+		case errors.As(re.Err, &pe):
 			reason := "is not valid: " + pe.Reason
 			if pe.Kind == openapi3filter.KindInvalidFormat {
 				reason = "has the wrong type"
 			}
 			return name + " " + reason, &gen.ErrorDetails{Field: name, Reason: reason}
-		}
-		if re.Err != nil && strings.Contains(re.Err.Error(), "must have a value") || strings.Contains(re.Error(), "is required") {
+		case errors.Is(re.Err, openapi3filter.ErrInvalidRequired), errors.Is(re.Err, openapi3filter.ErrInvalidEmptyValue):
 			return name + " is required", &gen.ErrorDetails{Field: name, Reason: "is required"}
 		}
 		return fmt.Sprintf("%s is not valid", name), &gen.ErrorDetails{Field: name, Reason: "is not valid"}
 	case re.RequestBody != nil:
-		if errors.As(re.Err, &se) {
+		switch {
+		case errors.As(re.Err, &se):
 			field := bodyField(se)
 			reason := schemaReason(se)
 			if field == "" {
 				return "Request body " + reason, &gen.ErrorDetails{Field: "body", Reason: reason}
 			}
 			return fmt.Sprintf("%s: %s", field, reason), &gen.ErrorDetails{Field: field, Reason: reason}
-		}
-		if errors.As(re.Err, &pe) || strings.Contains(re.Error(), "failed to decode") {
-			return "Request body is not valid JSON", &gen.ErrorDetails{Field: "body", Reason: "is not valid JSON"}
-		}
-		if strings.Contains(re.Error(), "value is required") || re.Err == nil && re.Reason == "" {
+		case errors.Is(re.Err, openapi3filter.ErrInvalidRequired):
 			return "Request body is required", &gen.ErrorDetails{Field: "body", Reason: "is required"}
-		}
-		if strings.Contains(re.Error(), "header Content-Type") || strings.Contains(re.Error(), "content type") {
+		case re.Err != nil:
+			// Read in full (limitBody's 413 is handled before), so the body could
+			// not be decoded.
+			return "Request body is not valid JSON", &gen.ErrorDetails{Field: "body", Reason: "is not valid JSON"}
+		default:
+			// The one body error without a cause: a Content-Type the operation
+			// does not accept.
 			return "Request body must be JSON (Content-Type: application/json)", &gen.ErrorDetails{Field: "body", Reason: "must be application/json"}
 		}
-		return "Request body is not valid", &gen.ErrorDetails{Field: "body", Reason: "is not valid"}
 	}
 	return "Invalid request", nil
 }
