@@ -29,7 +29,7 @@ func TestRequestErrorMappings(t *testing.T) {
 	opts := &openapi3filter.Options{AuthenticationFunc: openapi3filter.NoopAuthenticationFunc, MultiError: true}
 	for _, tt := range []struct {
 		name, method, target, ctype, body string
-		wantField, wantReason         string
+		wantField, wantReason             string
 	}{
 		{"parameter pattern (SchemaError on a parameter)", "GET", "/scrape/status/JOB-1", "", "", "job_id", "does not match ^job_[a-z0-9]+$"},
 		{"parameter type (ParseError, KindInvalidFormat)", "GET", "/scrape/?limit=ten", "", "", "limit", "has the wrong type"},
