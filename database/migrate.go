@@ -2,7 +2,12 @@ package database
 
 import (
 	"context"
+	"embed"
 	"fmt"
+	"io/fs"
+	"regexp"
+	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -11,114 +16,52 @@ import (
 	"github.com/riverqueue/river/rivermigrate"
 )
 
-// migration is one versioned step of Skop's own schema. Steps are never edited once
-// released: a change to the schema is a new step.
+// Skop's own schema is a series of numbered steps, one SQL file per step and
+// dialect: migrations/{sqlite,postgres}/NNN_name.up.sql, embedded in the binary.
+// Steps are never edited once released: a change to the schema is a new step.
+// Times are stored as microseconds since the Unix epoch (BIGINT): exact, ordered,
+// and the same on every backend.
+//
+//go:embed migrations
+var migrationFiles embed.FS
+
+// migration is one versioned step of Skop's own schema.
 type migration struct {
 	version int
 	name    string
-	sqlite  string
-	// postgres is the same step in PostgreSQL's dialect; empty when the SQLite
-	// text works as it is after the substitutions in postgresSQL.
-	postgres string
+	sql     string
 }
 
-// postgresSQL is a step's PostgreSQL text: its own, or the SQLite text with the
-// two differences this schema meets (auto-increment keys and the integer type).
-func (m migration) postgresSQL() string {
-	if m.postgres != "" {
-		return m.postgres
+var migrationName = regexp.MustCompile(`^(\d{3})_([a-z0-9_]+)\.up\.sql$`)
+
+// loadMigrations reads one dialect's steps in order. Versions must run 1, 2, 3 …
+// without gaps or repeats.
+func loadMigrations(dialect Dialect) ([]migration, error) {
+	dir := "migrations/" + dialect.String()
+	entries, err := fs.ReadDir(migrationFiles, dir)
+	if err != nil {
+		return nil, fmt.Errorf("database: migrations for %s: %w", dialect, err)
 	}
-	return strings.NewReplacer(
-		"INTEGER PRIMARY KEY AUTOINCREMENT", "BIGSERIAL PRIMARY KEY",
-		"owner_key_id         INTEGER", "owner_key_id         BIGINT",
-	).Replace(m.sqlite)
-}
-
-// Times are stored as microseconds since the Unix epoch (BIGINT): exact, ordered, and
-// the same on every backend.
-var migrations = []migration{
-	{
-		version: 1,
-		name:    "api keys, jobs, documents",
-		sqlite: `
-CREATE TABLE skop_api_keys (
-	id          INTEGER PRIMARY KEY AUTOINCREMENT,
-	name        TEXT    NOT NULL UNIQUE,
-	key_hash    TEXT    NOT NULL UNIQUE,
-	key_prefix  TEXT    NOT NULL,
-	scopes      TEXT    NOT NULL,
-	created_at  BIGINT  NOT NULL,
-	revoked_at  BIGINT
-);
-CREATE TABLE skop_jobs (
-	id                   TEXT    PRIMARY KEY,
-	owner_key_id         INTEGER NOT NULL REFERENCES skop_api_keys (id),
-	status               TEXT    NOT NULL CHECK (status IN ('pending','in_progress','completed','failed','cancelled')),
-	website              TEXT    NOT NULL,
-	prompt               TEXT    NOT NULL,
-	params               TEXT    NOT NULL,
-	message              TEXT    NOT NULL,
-	progress             INTEGER,
-	current_agent        TEXT,
-	agents_completed     TEXT    NOT NULL DEFAULT '[]',
-	pages_crawled        INTEGER NOT NULL DEFAULT 0,
-	documents_found      INTEGER NOT NULL DEFAULT 0,
-	documents_downloaded INTEGER NOT NULL DEFAULT 0,
-	pages_with_results   INTEGER NOT NULL DEFAULT 0,
-	errors               TEXT    NOT NULL DEFAULT '[]',
-	warnings             TEXT    NOT NULL DEFAULT '[]',
-	river_job_id         BIGINT,
-	created_at           BIGINT  NOT NULL,
-	started_at           BIGINT,
-	completed_at         BIGINT,
-	cancelled_at         BIGINT,
-	deadline_at          BIGINT  NOT NULL
-);
-CREATE INDEX skop_jobs_owner_created ON skop_jobs (owner_key_id, created_at DESC, id DESC);
-CREATE INDEX skop_jobs_owner_status ON skop_jobs (owner_key_id, status);
-CREATE TABLE skop_documents (
-	job_id        TEXT    NOT NULL REFERENCES skop_jobs (id) ON DELETE CASCADE,
-	url           TEXT    NOT NULL,
-	seq           INTEGER NOT NULL,
-	name          TEXT    NOT NULL,
-	source_page   TEXT    NOT NULL,
-	document_type TEXT    NOT NULL,
-	confidence    DOUBLE PRECISION NOT NULL,
-	file_size_mb  DOUBLE PRECISION,
-	extracted_at  BIGINT  NOT NULL,
-	PRIMARY KEY (job_id, url)
-);
-`,
-	},
-	{
-		version: 2,
-		name:    "worker leases",
-		// A running job is leased by the process that runs it; the lease is
-		// renewed while the job runs, and a job whose lease ran out (its process
-		// died) is queued again, or failed once its attempts are spent.
-		sqlite: `
-ALTER TABLE skop_jobs ADD COLUMN lease_owner TEXT;
-ALTER TABLE skop_jobs ADD COLUMN lease_expires_at BIGINT;
-ALTER TABLE skop_jobs ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
-CREATE INDEX skop_jobs_status_lease ON skop_jobs (status, lease_expires_at);
-`,
-	},
-	{
-		version: 3,
-		name:    "documents matched",
-		// The documents kept so far, next to documents_found (the candidates),
-		// so status and list can show both without counting rows.
-		sqlite: `
-ALTER TABLE skop_jobs ADD COLUMN documents_matched INTEGER NOT NULL DEFAULT 0;
-`,
-	},
-	{
-		version: 4,
-		name:    "language model tokens",
-		sqlite: `
-ALTER TABLE skop_jobs ADD COLUMN llm_tokens INTEGER NOT NULL DEFAULT 0;
-`,
-	},
+	var out []migration
+	for _, e := range entries {
+		m := migrationName.FindStringSubmatch(e.Name())
+		if m == nil {
+			return nil, fmt.Errorf("database: migration file %s/%s is not named NNN_name.up.sql", dir, e.Name())
+		}
+		text, err := fs.ReadFile(migrationFiles, dir+"/"+e.Name())
+		if err != nil {
+			return nil, err
+		}
+		v, _ := strconv.Atoi(m[1])
+		out = append(out, migration{version: v, name: strings.ReplaceAll(m[2], "_", " "), sql: string(text)})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].version < out[j].version })
+	for i, m := range out {
+		if m.version != i+1 {
+			return nil, fmt.Errorf("database: %s migrations: step %d is missing or repeated", dialect, i+1)
+		}
+	}
+	return out, nil
 }
 
 // migrationLock is the PostgreSQL advisory lock key that serialises migrations
@@ -162,7 +105,11 @@ func Migrate(ctx context.Context, db *DB) error {
 )`); err != nil {
 		return fmt.Errorf("database: create skop_migrations: %w", err)
 	}
-	for _, m := range migrations {
+	steps, err := loadMigrations(db.Dialect)
+	if err != nil {
+		return err
+	}
+	for _, m := range steps {
 		if err := apply(ctx, db, m); err != nil {
 			return err
 		}
@@ -179,11 +126,7 @@ func apply(ctx context.Context, db *DB, m migration) error {
 		if n > 0 {
 			return nil
 		}
-		text := m.sqlite
-		if db.Dialect == Postgres {
-			text = m.postgresSQL()
-		}
-		if _, err := q.Exec(ctx, text); err != nil {
+		if _, err := q.Exec(ctx, m.sql); err != nil {
 			return fmt.Errorf("database: migration %d (%s): %w", m.version, m.name, err)
 		}
 		if _, err := q.Exec(ctx, `INSERT INTO skop_migrations (version, name, applied_at) VALUES (?, ?, ?)`,

@@ -1,0 +1,1 @@
+ALTER TABLE skop_jobs ADD COLUMN documents_matched INTEGER NOT NULL DEFAULT 0;
