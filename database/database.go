@@ -254,17 +254,23 @@ func (db *DB) Close() error {
 	return rerr
 }
 
-// InTx runs fn in a transaction, committing when it returns nil. It suits work
-// that does not involve River; the jobs package has its own, with River's
-// transaction beside ours.
+// InTx runs fn in a transaction, committing when it returns nil and rolling back
+// otherwise.
 func (db *DB) InTx(ctx context.Context, fn func(q Querier) error) error {
+	return db.InTxWith(ctx, func(q Querier, _ any) error { return fn(q) })
+}
+
+// InTxWith is InTx that also hands fn the driver's own transaction — a pgx.Tx on
+// PostgreSQL, a *sql.Tx on SQLite — for River, whose operations must share it.
+// It is the one place transactions begin and end.
+func (db *DB) InTxWith(ctx context.Context, fn func(q Querier, raw any) error) error {
 	if db.Pool != nil {
 		tx, err := db.Pool.Begin(ctx)
 		if err != nil {
 			return err
 		}
-		if err := fn(pgxQuerier{tx}); err != nil {
-			_ = tx.Rollback(ctx)
+		if err := fn(pgxQuerier{tx}, tx); err != nil {
+			_ = tx.Rollback(context.WithoutCancel(ctx))
 			return err
 		}
 		return tx.Commit(ctx)
@@ -274,7 +280,7 @@ func (db *DB) InTx(ctx context.Context, fn func(q Querier) error) error {
 		return err
 	}
 	defer db.AfterTx(ctx)
-	if err := fn(sqlQuerier{q: tx, stmts: db.stmts, tx: tx}); err != nil {
+	if err := fn(sqlQuerier{q: tx, stmts: db.stmts, tx: tx}, tx); err != nil {
 		_ = tx.Rollback()
 		return err
 	}

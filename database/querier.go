@@ -222,18 +222,9 @@ func (r pgxRow) Scan(dest ...any) error {
 	return err
 }
 
-// SQLQuerier adapts a database/sql transaction.
-func SQLQuerier(tx *sql.Tx) Querier { return sqlQuerier{q: tx, tx: tx} }
-
-// TxQuerier adapts a database/sql transaction of db, using db's statement cache.
-// Call AfterTx once the transaction ended.
-func (db *DB) TxQuerier(tx *sql.Tx) Querier { return sqlQuerier{q: tx, stmts: db.stmts, tx: tx} }
-
 // AfterTx prepares, on SQLite, the statements a transaction ran unprepared.
 func (db *DB) AfterTx(ctx context.Context) {
 	db.stmts.preparePending(ctx)
 	db.readStmt.preparePending(ctx)
 }
 
-// PgxQuerier adapts a pgx transaction.
-func PgxQuerier(tx pgx.Tx) Querier { return pgxQuerier{tx} }

@@ -3,6 +3,7 @@ package discovery
 import (
 	"context"
 	"fmt"
+	"github.com/skop-dev/skop/internal/text"
 	"io"
 	"net/http"
 	"runtime"
@@ -114,12 +115,7 @@ func (r *run) inspect(ctx context.Context, cands []*candidate) error {
 	return nil
 }
 
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
-}
+func plural(n int, noun string) string { return text.Plural(n, noun) }
 
 // read fetches one candidate within the size limit and extracts its text; a
 // candidate the navigator already read, or an earlier attempt kept, is not

@@ -2,6 +2,7 @@ package discovery
 
 import (
 	"bytes"
+	"github.com/skop-dev/skop/internal/text"
 	"net/url"
 	"path"
 	"regexp"
@@ -428,12 +429,7 @@ func textOf(n *html.Node) string {
 	return strings.Join(strings.Fields(b.String()), " ")
 }
 
-func clipText(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	return s[:n]
-}
+func clipText(s string, n int) string { return text.Clip(s, n) }
 
 // fileName is the last path segment of u, unescaped.
 func fileName(u *url.URL) string {

@@ -41,20 +41,18 @@ type riverTx interface {
 // riverQueue is a queue over a River client with transaction type TTx.
 type riverQueue[TTx any] struct {
 	*river.Client[TTx]
-	begin    func(ctx context.Context) (TTx, database.Querier, func(context.Context) error, func(context.Context) error, error)
+	db       *database.DB
 	complete func(ctx context.Context, tx TTx, job *river.Job[discoverArgs]) error
 }
 
 func (q *riverQueue[TTx]) inTx(ctx context.Context, fn func(database.Querier, riverTx) error) error {
-	tx, dbq, commit, rollback, err := q.begin(ctx)
-	if err != nil {
-		return err
-	}
-	if err := fn(dbq, boundTx[TTx]{q, tx}); err != nil {
-		_ = rollback(context.WithoutCancel(ctx))
-		return err
-	}
-	return commit(ctx)
+	return q.db.InTxWith(ctx, func(dbq database.Querier, raw any) error {
+		tx, ok := raw.(TTx)
+		if !ok {
+			return fmt.Errorf("jobs: a %T transaction for a River client on %T", raw, tx)
+		}
+		return fn(dbq, boundTx[TTx]{q, tx})
+	})
 }
 
 // boundTx is a riverTx bound to one transaction.
@@ -93,13 +91,7 @@ func newQueue(db *database.DB, cfg *river.Config) (queue, error) {
 		}
 		return &riverQueue[pgx.Tx]{
 			Client: client,
-			begin: func(ctx context.Context) (pgx.Tx, database.Querier, func(context.Context) error, func(context.Context) error, error) {
-				tx, err := db.Pool.Begin(ctx)
-				if err != nil {
-					return nil, nil, nil, nil, err
-				}
-				return tx, database.PgxQuerier(tx), tx.Commit, tx.Rollback, nil
-			},
+			db:     db,
 			complete: func(ctx context.Context, tx pgx.Tx, job *river.Job[discoverArgs]) error {
 				_, err := river.JobCompleteTx[*riverpgxv5.Driver](ctx, tx, job)
 				return err
@@ -112,14 +104,7 @@ func newQueue(db *database.DB, cfg *river.Config) (queue, error) {
 		}
 		return &riverQueue[*sql.Tx]{
 			Client: client,
-			begin: func(ctx context.Context) (*sql.Tx, database.Querier, func(context.Context) error, func(context.Context) error, error) {
-				tx, err := db.SQL.BeginTx(ctx, nil)
-				if err != nil {
-					return nil, nil, nil, nil, err
-				}
-				done := func(err error) error { db.AfterTx(ctx); return err }
-				return tx, db.TxQuerier(tx), func(context.Context) error { return done(tx.Commit()) }, func(context.Context) error { return done(tx.Rollback()) }, nil
-			},
+			db:     db,
 			complete: func(ctx context.Context, tx *sql.Tx, job *river.Job[discoverArgs]) error {
 				_, err := river.JobCompleteTx[*riversqlite.Driver](ctx, tx, job)
 				return err

@@ -2,10 +2,10 @@ package jobs
 
 import (
 	"context"
-	"crypto/rand"
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"github.com/skop-dev/skop/internal/ids"
 	"log/slog"
 	"os"
 	"strconv"
@@ -196,25 +196,8 @@ func (s *Service) PricePerPage() float64 { return s.cfg.PricePerPage }
 // LLMPricePer1KTokens is the configured cost of 1,000 language-model tokens.
 func (s *Service) LLMPricePer1KTokens() float64 { return s.cfg.Discovery.LLM.PricePer1KTokens }
 
-const idChars = "0123456789abcdefghijklmnopqrstuvwxyz"
-
 // newJobID returns `job_` and 20 base-36 characters from crypto/rand (103 bits).
-func newJobID() string {
-	const n = 20
-	out := make([]byte, 0, n)
-	buf := make([]byte, 32)
-	for len(out) < n {
-		if _, err := rand.Read(buf); err != nil {
-			panic(err)
-		}
-		for _, c := range buf {
-			if c < 252 && len(out) < n { // 252 = 7 * 36, no modulo bias
-				out = append(out, idChars[int(c)%36])
-			}
-		}
-	}
-	return "job_" + string(out)
-}
+func newJobID() string { return ids.Job() }
 
 // CreateRequest is what a caller asks for.
 type CreateRequest struct {
@@ -434,7 +417,7 @@ func (s *Service) unregister(id string) {
 // a restarted process never mistakes a dead one's lease for its own.
 func processName() string {
 	host, _ := os.Hostname()
-	return fmt.Sprintf("%s-%d-%s", host, os.Getpid(), strings.ToLower(rand.Text()[:8]))
+	return fmt.Sprintf("%s-%d-%s", host, os.Getpid(), ids.Short(8))
 }
 
 // reap keeps every active job owned by somebody. Every StatusCheckInterval it
@@ -651,4 +634,4 @@ func (s *Service) reapFetched(ctx context.Context) error {
 }
 
 // newErrorID is the id of a JobError: "err_" and 12 lower-case random characters.
-func newErrorID() string { return "err_" + strings.ToLower(rand.Text()[:12]) }
+func newErrorID() string { return ids.Error() }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/skop-dev/skop/internal/text"
 	"strings"
 	"time"
 
@@ -542,9 +543,4 @@ FROM skop_documents WHERE job_id = ? ORDER BY confidence DESC, seq, url`, id)
 	return docs, rows.Err()
 }
 
-func nonNil[T any](s []T) []T {
-	if s == nil {
-		return []T{}
-	}
-	return s
-}
+func nonNil[T any](s []T) []T { return text.NonNil(s) }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/skop-dev/skop/internal/text"
 	"time"
 
 	"github.com/riverqueue/river"
@@ -394,9 +395,4 @@ func (a *account) documents(ds []discovery.Document) []Document {
 	return out
 }
 
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
-}
+func plural(n int, noun string) string { return text.Plural(n, noun) }

@@ -1,10 +1,11 @@
 package server
 
 import (
-	"crypto/rand"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/skop-dev/skop/internal/ids"
+	"github.com/skop-dev/skop/internal/text"
 	"log/slog"
 	"net/http"
 	"sort"
@@ -18,7 +19,7 @@ import (
 	"github.com/skop-dev/skop/gen"
 )
 
-func newRequestID() string { return rand.Text()[:16] }
+func newRequestID() string { return ids.Request() }
 
 // apiError is an error that already knows its ErrorResponse.
 type apiError struct {
@@ -302,9 +303,7 @@ func trimFloat(f float64) string {
 func quoteValue(v any) string {
 	switch v := v.(type) {
 	case string:
-		if len(v) > 80 {
-			v = v[:80] + "…"
-		}
+		v = text.ClipMark(v, 80)
 		return fmt.Sprintf("%q", v)
 	case nil:
 		return "(empty)"

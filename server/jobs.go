@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/skop-dev/skop/internal/text"
 	"math"
 	"net/http"
 	"net/url"
@@ -155,12 +156,7 @@ func apiErrors(es []jobs.JobError) []gen.JobError {
 	return out
 }
 
-func nonNil[T any](s []T) []T {
-	if s == nil {
-		return []T{}
-	}
-	return s
-}
+func nonNil[T any](s []T) []T { return text.NonNil(s) }
 
 func round(f float64, places int) float64 {
 	p := math.Pow(10, float64(places))

@@ -138,7 +138,7 @@ func requestID(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		id := c.Request().Header.Get(echo.HeaderXRequestID)
 		if id == "" || len(id) > 64 || strings.ContainsFunc(id, func(r rune) bool { return r < 0x21 || r > 0x7e }) {
-			id = "req_" + strings.ToLower(newRequestID())
+			id = newRequestID()
 		}
 		c.Response().Header().Set(echo.HeaderXRequestID, id)
 		c.SetRequest(c.Request().WithContext(context.WithValue(c.Request().Context(), stateCtxKey{}, &requestState{id: id})))

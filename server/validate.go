@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"github.com/skop-dev/skop/internal/text"
 	"io"
 	"log/slog"
 	"net/http"
@@ -203,11 +204,6 @@ func checkResponse(r *http.Request, status int, header http.Header, body []byte,
 	return errorSchema.VisitJSON(v, openapi3.EnableJSONSchema2020())
 }
 
-// clip shortens s to at most n bytes for a log line; kin-openapi's messages quote
-// whole schemas and values.
-func clip(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	return s[:n] + "…"
-}
+// clip shortens s for a log line; kin-openapi's messages quote whole schemas and
+// values.
+func clip(s string, n int) string { return text.ClipMark(s, n) }
