@@ -227,4 +227,3 @@ func (db *DB) AfterTx(ctx context.Context) {
 	db.stmts.preparePending(ctx)
 	db.readStmt.preparePending(ctx)
 }
-
