@@ -5,6 +5,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -309,5 +310,46 @@ func TestFetchedButNeverStarted(t *testing.T) {
 	}
 	if st, _ := s.store.riverState(ctx, s.db, got.RiverJobID); st != "available" {
 		t.Errorf("the new River job is %q, want available", st)
+	}
+}
+
+// TestCorruptParametersFailTheJob: a job whose stored parameters cannot be read is
+// failed with a clear error by the worker, not retried for ever.
+func TestCorruptParametersFailTheJob(t *testing.T) {
+	base, owner := newTestService(t, 0)
+	ctx := context.Background()
+	j, err := base.Create(ctx, owner, CreateRequest{Website: "https://example.com/", Prompt: "council minutes", Params: DefaultParams()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := base.db.Exec(ctx, `UPDATE skop_jobs SET params = ? WHERE id = ?`, `{not json`, j.ID); err != nil {
+		t.Fatal(err)
+	}
+	serviceOn(t, base.db, 1)
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		var status, errs string
+		if err := base.db.QueryRow(ctx, `SELECT status, errors FROM skop_jobs WHERE id = ?`, j.ID).Scan(&status, &errs); err != nil {
+			t.Fatal(err)
+		}
+		if status == string(StatusFailed) {
+			if !strings.Contains(errs, "stored params cannot be read") {
+				t.Errorf("errors = %s", errs)
+			}
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the job is still %s", status)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+		st, _ := base.store.riverState(ctx, base.db, j.RiverJobID)
+		if st == "cancelled" {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("River job is %q, want cancelled", st)
+		}
 	}
 }

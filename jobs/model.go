@@ -7,6 +7,7 @@ package jobs
 import (
 	"errors"
 	"fmt"
+	"math"
 	"time"
 )
 
@@ -120,6 +121,40 @@ func (j *Job) EstimatedCompletion(now time.Time) *time.Time {
 	return &est
 }
 
+// RuntimeSeconds is how long the job has run: from its start to its end, or to
+// now while it runs; nil before it started.
+func (j *Job) RuntimeSeconds(now time.Time) *float64 {
+	if j.StartedAt == nil {
+		return nil
+	}
+	end := now
+	if t := j.EndedAt(); t != nil {
+		end = *t
+	}
+	secs := roundTo(max(0, end.Sub(*j.StartedAt).Seconds()), 3)
+	return &secs
+}
+
+// SuccessRate is documents downloaded (or inspected) over documents found, in
+// [0, 1]; 0 when none were found.
+func (j *Job) SuccessRate() float64 {
+	if j.DocumentsFound == 0 {
+		return 0
+	}
+	return roundTo(min(1, float64(j.DocumentsDownloaded)/float64(j.DocumentsFound)), 4)
+}
+
+// Cost is the price of the pages that yielded a result plus that of the
+// language-model tokens the job used.
+func (j *Job) Cost(pricePerPage, pricePer1KTokens float64) float64 {
+	return roundTo(float64(j.PagesWithResults)*pricePerPage+float64(j.LLMTokens)/1000*pricePer1KTokens, 4)
+}
+
+func roundTo(f float64, places int) float64 {
+	p := math.Pow(10, float64(places))
+	return math.Round(f*p) / p
+}
+
 // EndedAt is when the job reached a final status, or nil.
 func (j *Job) EndedAt() *time.Time {
 	if j.CancelledAt != nil {
@@ -166,6 +201,20 @@ type NotCancellableError struct {
 func (e *NotCancellableError) Error() string {
 	return fmt.Sprintf("Cannot cancel job %s: already %s", e.JobID, e.Status)
 }
+
+// CorruptJobError is a stored job whose JSON columns cannot be read: written by
+// something other than this program, or damaged. A worker fails such a job with
+// this error instead of retrying it.
+type CorruptJobError struct {
+	JobID, Column string
+	Err           error
+}
+
+func (e *CorruptJobError) Error() string {
+	return fmt.Sprintf("job %s: its stored %s cannot be read: %v", e.JobID, e.Column, e.Err)
+}
+
+func (e *CorruptJobError) Unwrap() error { return e.Err }
 
 // InvalidRequestError is a create request that breaks a rule the spec cannot express.
 type InvalidRequestError struct {

@@ -53,16 +53,16 @@ func scanJob(row interface{ Scan(...any) error }) (*Job, error) {
 		return nil, err
 	}
 	if err := json.Unmarshal([]byte(params), &j.Params); err != nil {
-		return nil, fmt.Errorf("job %s: params: %w", j.ID, err)
+		return nil, &CorruptJobError{JobID: j.ID, Column: "params", Err: err}
 	}
 	if err := unmarshalList(agents, &j.AgentsCompleted); err != nil {
-		return nil, fmt.Errorf("job %s: agents_completed: %w", j.ID, err)
+		return nil, &CorruptJobError{JobID: j.ID, Column: "agents_completed", Err: err}
 	}
 	if err := unmarshalList(errs, &j.Errors); err != nil {
-		return nil, fmt.Errorf("job %s: errors: %w", j.ID, err)
+		return nil, &CorruptJobError{JobID: j.ID, Column: "errors", Err: err}
 	}
 	if err := unmarshalList(warns, &j.Warnings); err != nil {
-		return nil, fmt.Errorf("job %s: warnings: %w", j.ID, err)
+		return nil, &CorruptJobError{JobID: j.ID, Column: "warnings", Err: err}
 	}
 	if progress.Valid {
 		p := int(progress.Int64)

@@ -80,6 +80,17 @@ func (w *worker) Work(ctx context.Context, job *river.Job[discoverArgs]) error {
 		return river.JobCancel(fmt.Errorf("job %s is not startable here: it ended or another worker holds it", id))
 	}
 	j, err := s.store.getAny(ctx, s.db, id)
+	var corrupt *CorruptJobError
+	if errors.As(err, &corrupt) {
+		// Retrying cannot help: fail the job, saying why, and end its River job.
+		now := time.Now().UTC()
+		errs := []JobError{{ErrorID: newErrorID(), AgentName: "coordinator", ErrorType: "internal", ErrorMessage: corrupt.Error(), Timestamp: now}}
+		if _, ferr := s.store.failAny(ctx, s.db, id, now, "Job failed: its stored record cannot be read", errs); ferr != nil {
+			return fmt.Errorf("fail corrupt job %s: %w", id, ferr)
+		}
+		s.log.Error("job failed: corrupt record", "job_id", id, "river_job_id", job.ID, "error", corrupt)
+		return river.JobCancel(corrupt)
+	}
 	if err != nil {
 		return fmt.Errorf("load job %s: %w", id, err)
 	}

@@ -175,19 +175,11 @@ func (h *handlers) GetJobResults(ctx context.Context, req gen.GetJobResultsReque
 			ConfidenceScore: d.Confidence, FileSizeMb: d.FileSizeMB, ExtractedAt: d.ExtractedAt,
 		}
 	}
-	var runtime, minutes *float64
-	if j.StartedAt != nil {
-		end := time.Now()
-		if t := j.EndedAt(); t != nil {
-			end = *t
-		}
-		secs := round(max(0, end.Sub(*j.StartedAt).Seconds()), 3)
-		mins := round(secs/60, 2)
-		runtime, minutes = &secs, &mins
-	}
-	rate := 0.0
-	if j.DocumentsFound > 0 {
-		rate = round(min(1, float64(j.DocumentsDownloaded)/float64(j.DocumentsFound)), 4)
+	runtime := j.RuntimeSeconds(time.Now())
+	var minutes *float64
+	if runtime != nil {
+		m := round(*runtime/60, 2)
+		minutes = &m
 	}
 	return gen.GetJobResults200JSONResponse{
 		JobId:     j.ID,
@@ -209,8 +201,8 @@ func (h *handlers) GetJobResults(ctx context.Context, req gen.GetJobResultsReque
 		TotalDocumentsFound:      j.DocumentsFound,
 		TotalDocumentsDownloaded: j.DocumentsDownloaded,
 		TotalPagesCrawled:        j.PagesCrawled,
-		SuccessRate:              rate,
-		Cost:                     round(float64(j.PagesWithResults)*h.svc.PricePerPage()+float64(j.LLMTokens)/1000*h.svc.LLMPricePer1KTokens(), 4),
+		SuccessRate:              j.SuccessRate(),
+		Cost:                     j.Cost(h.svc.PricePerPage(), h.svc.LLMPricePer1KTokens()),
 		LlmTokens:                j.LLMTokens,
 		TotalRuntimeSeconds:      runtime,
 		RuntimeMinutes:           minutes,
