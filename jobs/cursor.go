@@ -31,4 +31,3 @@ func decodeCursor(s string) (*listCursor, error) {
 	}
 	return &listCursor{createdAt: n, id: id}, nil
 }
-

@@ -218,4 +218,3 @@ func (s *Service) reapFetched(ctx context.Context) error {
 	s.fetchedPending = seen
 	return nil
 }
-
