@@ -353,3 +353,38 @@ func TestCorruptParametersFailTheJob(t *testing.T) {
 		}
 	}
 }
+
+// TestEndedJobsFromMemory: an ended job's status and results are answered from
+// memory, for its owner only, and an active job's never are.
+func TestEndedJobsFromMemory(t *testing.T) {
+	s, owner := newTestService(t, 0)
+	ctx := context.Background()
+	j, err := s.Create(ctx, owner, CreateRequest{Website: "https://example.com/", Prompt: "council minutes", Params: DefaultParams()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.Get(ctx, owner, j.ID); got.Status != StatusPending {
+		t.Fatal(got.Status)
+	}
+	if _, ok := s.ended.get(owner, j.ID); ok {
+		t.Error("a pending job was kept in memory")
+	}
+	if _, err := s.Cancel(ctx, owner, j.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := s.Results(ctx, owner, j.ID); err != nil {
+		t.Fatal(err)
+	}
+	// Change the row behind the cache's back: the cached answer stands, which is
+	// only right because an ended job never changes.
+	if _, err := s.db.Exec(ctx, `UPDATE skop_jobs SET message = 'changed' WHERE id = ?`, j.ID); err != nil {
+		t.Fatal(err)
+	}
+	got, docs, err := s.Results(ctx, owner, j.ID)
+	if err != nil || got.Message == "changed" || docs == nil {
+		t.Errorf("results of an ended job: %v %q %v", err, got.Message, docs)
+	}
+	if _, err := s.Get(ctx, owner+1, j.ID); err != ErrNotFound {
+		t.Errorf("another key read a cached job: %v", err)
+	}
+}

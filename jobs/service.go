@@ -92,6 +92,8 @@ type Service struct {
 	// fetchedPending remembers when the reaper first saw a pending job whose River
 	// job is running: a worker that fetched it died before starting it.
 	fetchedPending map[string]time.Time
+
+	ended *endedCache // results of jobs that can no longer change
 }
 
 // errCancelled is the cause given to a running job's context when it is cancelled.
@@ -107,6 +109,7 @@ func NewService(db *database.DB, cfg Config) (*Service, error) {
 		engine:  discovery.New(cfg.Discovery),
 		log:     cfg.Logger,
 		running: map[string]context.CancelCauseFunc{},
+		ended:   newEndedCache(),
 		owner:   processName(),
 	}
 	rc := &river.Config{
@@ -252,9 +255,15 @@ func (s *Service) Create(ctx context.Context, owner int64, req CreateRequest) (*
 
 // Get returns owner's job id.
 func (s *Service) Get(ctx context.Context, owner int64, id string) (*Job, error) {
+	if e, ok := s.ended.get(owner, id); ok {
+		return e.job, nil
+	}
 	j, err := s.store.get(ctx, s.db.Reader(), owner, id)
 	if err != nil && !errors.Is(err, ErrNotFound) {
 		return nil, fmt.Errorf("jobs: get %s: %w", id, err)
+	}
+	if err == nil {
+		s.ended.put(j, nil)
 	}
 	return j, err
 }
@@ -262,6 +271,9 @@ func (s *Service) Get(ctx context.Context, owner int64, id string) (*Job, error)
 // Results returns owner's job id and the documents it kept so far, read in one
 // transaction so the counters and the list agree.
 func (s *Service) Results(ctx context.Context, owner int64, id string) (*Job, []Document, error) {
+	if e, ok := s.ended.get(owner, id); ok && e.docs != nil {
+		return e.job, e.docs, nil
+	}
 	var (
 		j    *Job
 		docs []Document
@@ -280,11 +292,13 @@ func (s *Service) Results(ctx context.Context, owner int64, id string) (*Job, []
 	if err != nil {
 		return nil, nil, fmt.Errorf("jobs: results %s: %w", id, err)
 	}
+	s.ended.put(j, docs)
 	return j, docs, nil
 }
 
 // List returns one page of owner's jobs, newest first, and the cursor of the next
-// page ("" on the last).
+// page ("" on the last). The jobs carry what a list shows: id, status, website,
+// prompt, times and document counts.
 func (s *Service) List(ctx context.Context, owner int64, status Status, limit int, cursor string) ([]*Job, string, error) {
 	if limit < 1 || limit > 100 {
 		limit = 20

@@ -140,10 +140,14 @@ func (s *store) getAny(ctx context.Context, q querier, id string) (*Job, error) 
 	return j, err
 }
 
+// summaryColumns are what a list shows of each job: no JSON columns to decode.
+const summaryColumns = `id, owner_key_id, status, website, prompt, created_at, completed_at, cancelled_at, documents_found, documents_matched`
+
 // list returns up to limit+1 jobs of owner older than the cursor position, newest
-// first; the extra row tells the caller whether there is a next page.
+// first; the extra row tells the caller whether there is a next page. The jobs
+// carry the summary fields only (summaryColumns).
 func (s *store) list(ctx context.Context, q querier, owner int64, status Status, limit int, after *listCursor) ([]*Job, error) {
-	query := `SELECT ` + jobColumns + ` FROM skop_jobs WHERE owner_key_id = ?`
+	query := `SELECT ` + summaryColumns + ` FROM skop_jobs WHERE owner_key_id = ?`
 	args := []any{owner}
 	if status != "" {
 		query += ` AND status = ?`
@@ -162,11 +166,18 @@ func (s *store) list(ctx context.Context, q querier, owner int64, status Status,
 	defer rows.Close()
 	var out []*Job
 	for rows.Next() {
-		j, err := scanJob(rows)
-		if err != nil {
+		var (
+			j                    Job
+			created              int64
+			completed, cancelled sql.NullInt64
+		)
+		if err := rows.Scan(&j.ID, &j.OwnerKeyID, &j.Status, &j.Website, &j.Prompt, &created, &completed, &cancelled,
+			&j.DocumentsFound, &j.DocumentsMatched); err != nil {
 			return nil, err
 		}
-		out = append(out, j)
+		j.CreatedAt = time.UnixMicro(created).UTC()
+		j.CompletedAt, j.CancelledAt = fromMicros(completed), fromMicros(cancelled)
+		out = append(out, &j)
 	}
 	return out, rows.Err()
 }

@@ -141,14 +141,31 @@ func runAPI(args []string) error {
 	if r, err := c.CancelJobWithResponse(ctx, cancelled); err != nil || r.StatusCode() != 200 {
 		return fmt.Errorf("cancel: %v %v", err, r)
 	}
-	for range 23 {
+	for range 22 {
 		if _, err := create("http://127.0.0.1:1/"); err != nil { // refused at once: ends failed
 			return err
+		}
+	}
+	// A job that stays in progress (its start page never answers), for the status
+	// of an active job, which is read from the database every time.
+	active, err := create(hang.URL + "/")
+	if err != nil {
+		return err
+	}
+	defer func() { _, _ = c.CancelJobWithResponse(ctx, active) }() // before the hanging site closes
+	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		r, err := c.GetJobStatusWithResponse(ctx, active)
+		if err == nil && r.JSON200 != nil && r.JSON200.Status == client.JobStatusInProgress {
+			break
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("the active job did not start")
 		}
 	}
 
 	endpoints := []struct{ name, method, path string }{
 		{"status", http.MethodGet, "/scrape/status/" + full},
+		{"status-active", http.MethodGet, "/scrape/status/" + active},
 		{"results", http.MethodGet, "/scrape/results/" + full},
 		{"list", http.MethodGet, "/scrape/?limit=20"},
 		{"health", http.MethodGet, "/health/"},
@@ -228,7 +245,8 @@ func runAPI(args []string) error {
 	fmt.Println("allocs/req and KB/req are the whole process's (load generator included) per request; compare the two rows.")
 	if *asJSON {
 		out, _ := json.Marshal(map[string]float64{
-			"status_ratio": round(ratios["status"]), "results_ratio": round(ratios["results"]), "list_ratio": round(ratios["list"]),
+			"status_ratio": round(ratios["status"]), "status_active_ratio": round(ratios["status-active"]),
+			"results_ratio": round(ratios["results"]), "list_ratio": round(ratios["list"]),
 			"health_ratio": round(ratios["health"]), "cancel_ratio": round(ratios["cancel"]),
 		})
 		fmt.Println(string(out))
