@@ -350,6 +350,9 @@ func TestActiveJobLimit(t *testing.T) {
 	if err != nil || resp.StatusCode() != http.StatusTooManyRequests || resp.JSON429 == nil || !strings.Contains(resp.JSON429.Message, "maximum is 2") {
 		t.Fatalf("third create: %v %d %s", err, resp.StatusCode(), resp.Body)
 	}
+	if ra := resp.HTTPResponse.Header.Get("Retry-After"); ra != "5" {
+		t.Errorf("429 Retry-After = %q, want 5", ra)
+	}
 	// Another key has its own allowance.
 	h.create(h.client(h.keyB), "https://example.com/b", minutesPrompt, nil)
 	// A cancelled job frees its place.

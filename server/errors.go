@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/http"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -33,6 +34,11 @@ func (e *apiError) Error() string { return e.message }
 func newAPIError(status int, message string) *apiError {
 	return &apiError{status: status, message: message}
 }
+
+// retryAfterSeconds is the Retry-After of a 429: how long before a key that hit
+// its active-jobs limit may find a slot free. Jobs run for seconds to minutes; a
+// client polling every few seconds neither hammers the server nor waits long.
+const retryAfterSeconds = 5
 
 // errorBody builds the ErrorResponse every error answer carries.
 func errorBody(c echo.Context, status int, message string, details *gen.ErrorDetails) gen.ErrorResponse {
@@ -65,6 +71,9 @@ func errorHandler(log *slog.Logger) echo.HTTPErrorHandler {
 		}
 		if status == http.StatusUnauthorized {
 			c.Response().Header().Set(echo.HeaderWWWAuthenticate, `Bearer realm="skop"`)
+		}
+		if status == http.StatusTooManyRequests {
+			c.Response().Header().Set(echo.HeaderRetryAfter, strconv.Itoa(retryAfterSeconds))
 		}
 		body := errorBody(c, status, message, details)
 		if c.Request().Method == http.MethodHead {
