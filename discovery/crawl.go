@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/skop-dev/skop/internal/metrics"
 	"net"
 	"net/http"
 	"net/url"
@@ -190,7 +191,11 @@ func (r *run) crawl(ctx context.Context) ([]*candidate, error) {
 					continue
 				}
 				key := canonical(u)
-				if seen[key] || !r.robots.allowed(ctx, r, u) {
+				if seen[key] {
+					continue
+				}
+				if !r.robots.allowed(ctx, r, u) {
+					metrics.RobotsRefusals.Inc()
 					continue
 				}
 				seen[key] = true

@@ -13,6 +13,7 @@ import (
 	"crypto/tls"
 	"errors"
 	"fmt"
+	"github.com/skop-dev/skop/internal/metrics"
 	"mime"
 	"net"
 	"net/http"
@@ -524,6 +525,7 @@ func (r *run) report(ctx context.Context) error {
 func (r *run) problem(stage Stage, kind, msg, page string) {
 	if kind == "blocked_address" {
 		r.blocked++
+		metrics.BlockedAddresses.Inc()
 	}
 	r.pending.NewProblems = append(r.pending.NewProblems, Problem{Stage: stage, Kind: kind, Message: msg, PageURL: page, Recoverable: true, At: now()})
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/skop-dev/skop/internal/metrics"
 	"io"
 	"math/rand/v2"
 	"net"
@@ -85,6 +86,7 @@ func (r *run) send(ctx context.Context, method string, u *url.URL, key any) (*ht
 		return nil, err
 	}
 	if r.e.refused(u) {
+		metrics.BlockedAddresses.Inc()
 		return nil, fmt.Errorf("%w: %s", ErrBlockedAddress, u.Hostname())
 	}
 	req, err := http.NewRequestWithContext(context.WithValue(ctx, key, r), method, u.String(), nil)
@@ -278,6 +280,8 @@ func (r *run) fetchPage(ctx context.Context, u *url.URL) page {
 	p.body, p.err = io.ReadAll(io.LimitReader(resp.Body, r.e.cfg.MaxHTMLBytes))
 	if p.err == nil {
 		r.pagesFetched.Add(1)
+		metrics.PagesFetched.Inc()
+		metrics.BytesFetched.Add(float64(len(p.body)))
 	}
 	return p
 }

@@ -3,6 +3,7 @@ package discovery
 import (
 	"context"
 	"fmt"
+	"github.com/skop-dev/skop/internal/metrics"
 	"github.com/skop-dev/skop/internal/text"
 	"io"
 	"net/http"
@@ -196,6 +197,8 @@ func (r *run) readResponse(ctx context.Context, c *candidate, resp *http.Respons
 		res.docType = kind
 	}
 	res.content, res.abandoned = extractWithin(ctx, data, res.docType, extractTimeout)
+	metrics.DocumentsFetched.Inc()
+	metrics.BytesFetched.Add(float64(len(data)))
 	return res
 }
 

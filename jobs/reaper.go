@@ -3,6 +3,7 @@ package jobs
 import (
 	"context"
 	"fmt"
+	"github.com/skop-dev/skop/internal/metrics"
 	"time"
 )
 
@@ -68,6 +69,11 @@ func (s *Service) settleOnce(ctx context.Context) error {
 		}
 		if ok {
 			s.stopLocal(o.id)
+			if o.riverState == "cancelled" {
+				metrics.JobsEnded.WithLabelValues(string(StatusCancelled)).Inc()
+			} else {
+				metrics.JobsEnded.WithLabelValues(string(StatusFailed)).Inc()
+			}
 			s.log.Info("settled a job whose River job ended on River's side", "job_id", o.id, "river_job_id", o.riverJobID, "river_state", o.riverState)
 		}
 	}
@@ -101,6 +107,7 @@ func (s *Service) expireOnce(ctx context.Context) error {
 		}
 		if ok {
 			s.stopLocal(o.id)
+			metrics.JobsEnded.WithLabelValues(string(StatusFailed)).Inc()
 			s.log.Info("failed a job past its deadline", "job_id", o.id, "was", o.status)
 		}
 	}

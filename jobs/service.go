@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/skop-dev/skop/internal/ids"
+	"github.com/skop-dev/skop/internal/metrics"
 	"log/slog"
 	"os"
 	"sync"
@@ -84,8 +85,9 @@ type Service struct {
 
 	owner string // this process's name in job leases
 
-	mu      sync.Mutex
-	running map[string]context.CancelCauseFunc // jobs this process is running
+	mu        sync.Mutex
+	running   map[string]context.CancelCauseFunc // jobs this process is running
+	stoppedAt map[string]time.Time               // when a running job was told to stop
 
 	stopReaper context.CancelFunc
 	reaperDone chan struct{}
@@ -103,14 +105,15 @@ var errCancelled = errors.New("job cancelled")
 func NewService(db *database.DB, cfg Config) (*Service, error) {
 	cfg = cfg.withDefaults()
 	s := &Service{
-		cfg:     cfg,
-		db:      db,
-		store:   &store{db: db},
-		engine:  discovery.New(cfg.Discovery),
-		log:     cfg.Logger,
-		running: map[string]context.CancelCauseFunc{},
-		ended:   newEndedCache(),
-		owner:   processName(),
+		cfg:       cfg,
+		db:        db,
+		store:     &store{db: db},
+		engine:    discovery.New(cfg.Discovery),
+		log:       cfg.Logger,
+		running:   map[string]context.CancelCauseFunc{},
+		stoppedAt: map[string]time.Time{},
+		ended:     newEndedCache(),
+		owner:     processName(),
 	}
 	rc := &river.Config{
 		Logger:            cfg.Logger.With("component", "river"),
@@ -249,6 +252,7 @@ func (s *Service) Create(ctx context.Context, owner int64, req CreateRequest) (*
 		}
 		return nil, fmt.Errorf("jobs: create: %w", err)
 	}
+	metrics.JobsCreated.Inc()
 	s.log.Info("job created", "job_id", j.ID, "key", s.store.keyName(ctx, s.db, owner), "river_job_id", j.RiverJobID, "website", j.Website)
 	return j, nil
 }
@@ -370,16 +374,21 @@ func (s *Service) Cancel(ctx context.Context, owner int64, id string) (*Job, err
 	}
 	s.stopLocal(id)
 	if j.CancelledAt != nil && j.CancelledAt.Equal(now) { // this call cancelled it (a repeat finds it cancelled before)
+		metrics.JobsEnded.WithLabelValues(string(StatusCancelled)).Inc()
 		s.log.Info("job cancelled", "job_id", id, "key", s.store.keyName(ctx, s.db, owner), "river_job_id", j.RiverJobID, "by", "api",
 			"pages", j.PagesCrawled, "documents_matched", j.DocumentsMatched)
 	}
 	return j, nil
 }
 
-// stopLocal cancels the context of job id if this process runs it.
+// stopLocal cancels the context of job id if this process runs it, and notes
+// when, for the cancel-to-stop metric.
 func (s *Service) stopLocal(id string) {
 	s.mu.Lock()
 	stop := s.running[id]
+	if stop != nil {
+		s.stoppedAt[id] = time.Now()
+	}
 	s.mu.Unlock()
 	if stop != nil {
 		stop(errCancelled)
@@ -395,7 +404,22 @@ func (s *Service) register(id string, stop context.CancelCauseFunc) {
 func (s *Service) unregister(id string) {
 	s.mu.Lock()
 	delete(s.running, id)
+	if at, ok := s.stoppedAt[id]; ok {
+		metrics.CancelToStop.Observe(time.Since(at).Seconds())
+		delete(s.stoppedAt, id)
+	}
 	s.mu.Unlock()
+}
+
+// QueueDepth is the number of runs waiting in River's queue, for the
+// skop_queue_depth gauge; -1 when the database cannot say.
+func (s *Service) QueueDepth(ctx context.Context) float64 {
+	var n int
+	err := s.db.Reader().QueryRow(ctx, `SELECT count(*) FROM river_job WHERE CAST(state AS TEXT) IN ('available', 'scheduled', 'retryable')`).Scan(&n)
+	if err != nil {
+		return -1
+	}
+	return float64(n)
 }
 
 // processName names this process in job leases: host, pid and a random suffix, so

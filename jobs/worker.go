@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/skop-dev/skop/internal/metrics"
 	"github.com/skop-dev/skop/internal/text"
 	"time"
 
@@ -145,6 +146,9 @@ func (w *worker) Work(ctx context.Context, job *river.Job[discoverArgs]) error {
 	runErr := s.engine.Run(runCtx, req, obs)
 
 	ended := func(status Status, err error) error {
+		if err == nil {
+			metrics.JobsEnded.WithLabelValues(string(status)).Inc()
+		}
 		attrs := []any{"status", status, "duration", time.Since(startedAt).Round(time.Millisecond),
 			"pages", acc.p.PagesCrawled, "documents_found", acc.p.DocumentsFound, "documents_matched", acc.kept}
 		if err != nil {
@@ -164,6 +168,7 @@ func (w *worker) Work(ctx context.Context, job *river.Job[discoverArgs]) error {
 		return river.JobCancel(fmt.Errorf("job %s: %w", id, errCancelled))
 	case errors.Is(cause, errRiverCancelled) || errors.Is(context.Cause(ctx), river.ErrJobCancelledRemotely):
 		w.cancelFromRiver(ctx, id)
+		metrics.JobsEnded.WithLabelValues(string(StatusCancelled)).Inc()
 		lg.Info("job ended", "status", StatusCancelled, "duration", time.Since(startedAt).Round(time.Millisecond), "by", "river")
 		return river.JobCancel(fmt.Errorf("job %s: %w", id, errRiverCancelled))
 	case errors.Is(cause, errDeadline) || errors.Is(ctx.Err(), context.DeadlineExceeded):

@@ -7,8 +7,10 @@ package server
 import (
 	"context"
 	"fmt"
+	"github.com/skop-dev/skop/internal/metrics"
 	"log/slog"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 
@@ -158,6 +160,12 @@ func accessLog(log *slog.Logger) echo.MiddlewareFunc {
 				c.Error(err) // write the error response now, so its status is logged
 			}
 			r := c.Request()
+			op := "none"
+			if st := stateOf(r.Context()); st.route != nil && st.route.Operation != nil {
+				op = st.route.Operation.OperationID
+			}
+			metrics.Requests.WithLabelValues(op, strconv.Itoa(c.Response().Status)).Inc()
+			metrics.RequestDuration.WithLabelValues(op).Observe(time.Since(start).Seconds())
 			log.LogAttrs(r.Context(), slog.LevelInfo, "request",
 				slog.String("request_id", requestIDFrom(r.Context())),
 				slog.String("method", r.Method),

@@ -145,6 +145,7 @@ func serve(args []string) error {
 	idle := fs.Duration("idle-timeout", envDuration("SKOP_IDLE_TIMEOUT", 2*time.Minute), "how long an idle keep-alive connection stays open (env SKOP_IDLE_TIMEOUT)")
 	drain := fs.Duration("drain-timeout", envDuration("SKOP_DRAIN_TIMEOUT", 10*time.Second), "on shutdown, how long requests in flight may take to finish (env SKOP_DRAIN_TIMEOUT)")
 	keyTTL := fs.Duration("key-cache-ttl", envDuration("SKOP_KEY_CACHE_TTL", apikeys.DefaultCacheTTL), "how long a valid API key is trusted without a database lookup; a revoke made elsewhere takes effect within it, 0 turns the cache off (env SKOP_KEY_CACHE_TTL)")
+	adminAddr := fs.String("admin-addr", envOr("SKOP_ADMIN_ADDR", ""), "serve /metrics on this address instead of the API's (env SKOP_ADMIN_ADDR)")
 	debugAddr := fs.String("debug-addr", envOr("SKOP_DEBUG_ADDR", ""), "serve net/http/pprof on this address, e.g. 127.0.0.1:6060; off when empty (env SKOP_DEBUG_ADDR)")
 	c := commonFlags(fs, 4)
 	if err := fs.Parse(args); err != nil {
@@ -184,7 +185,13 @@ func serve(args []string) error {
 		ln.Close()
 		return err
 	}
-	srv := server.HTTPServer(e, server.Timeouts{ReadHeader: *readHeader, Read: *readBody, Write: *writeTimeout, Idle: *idle}, a.log)
+	if *adminAddr != "" {
+		if err := serveAdmin(*adminAddr, a.log); err != nil {
+			ln.Close()
+			return err
+		}
+	}
+	srv := server.HTTPServer(server.Mount(e, a.svc, *adminAddr == ""), server.Timeouts{ReadHeader: *readHeader, Read: *readBody, Write: *writeTimeout, Idle: *idle}, a.log)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(server.ErrorResponseListener(ln)) }()
 	a.log.Info("skop-server listening", "addr", ln.Addr().String(), "db", a.db.Location, "workers", *c.workers, "allow_private_networks", *c.allowPrivate)
@@ -275,6 +282,21 @@ func firstKey(ctx context.Context, store *apikeys.Store, log *slog.Logger, addr 
 	}
 	fmt.Fprintf(os.Stderr, "\nNo API keys existed, so one was created. It is shown only this once:\n\n    %s\n\nUse it as:  curl -H 'Authorization: Bearer %s' http://%s/scrape/\n\n", secret, secret, addr)
 	log.Info("created the first API key")
+	return nil
+}
+
+// serveAdmin serves /metrics on addr, for operators who keep it off the API's
+// address.
+func serveAdmin(addr string, log *slog.Logger) error {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("admin listener on %s: %w", addr, err)
+	}
+	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", server.MetricsHandler())
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
+	go func() { _ = srv.Serve(ln) }()
+	log.Info("admin server (/metrics) listening", "addr", ln.Addr().String())
 	return nil
 }
 
