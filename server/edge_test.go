@@ -167,3 +167,32 @@ func TestStrictJSONBodies(t *testing.T) {
 		t.Errorf("a valid body with a trailing newline: status %d, want 201", resp.StatusCode)
 	}
 }
+
+// TestLongJobID: the public contract leaves job_id's length open; the server
+// refuses ids over 64 characters with a 400 that says so.
+func TestLongJobID(t *testing.T) {
+	h := start(t, options{})
+	req, _ := http.NewRequest(http.MethodGet, h.srv.URL+"/scrape/status/job_"+strings.Repeat("a", 61), nil)
+	req.Header.Set("X-API-Key", h.keyA)
+	resp, err := h.http.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 400 || !strings.Contains(string(body), "must be at most 64 characters") {
+		t.Errorf("%d %s", resp.StatusCode, body)
+	}
+	isErrorResponse(t, body, 400)
+	// 64 characters are looked up (and not found).
+	req, _ = http.NewRequest(http.MethodGet, h.srv.URL+"/scrape/status/job_"+strings.Repeat("a", 60), nil)
+	req.Header.Set("X-API-Key", h.keyA)
+	resp, err = h.http.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 404 {
+		t.Errorf("a 64-character id: %d, want 404", resp.StatusCode)
+	}
+}

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"fmt"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -56,6 +57,11 @@ func validateRequests(router routers.Router, keys *apikeys.Store) echo.Middlewar
 					params[k] = u
 				}
 			}
+			// The public contract leaves job_id's length open; no id this server
+			// makes is longer than 24 characters, and none may be longer than 64.
+			if id, ok := params["job_id"]; ok && len(id) > maxJobIDLength {
+				return invalid("job_id", fmt.Sprintf("must be at most %d characters", maxJobIDLength))
+			}
 			st := stateOf(r.Context())
 			st.route, st.params = route, params
 			err = openapi3filter.ValidateRequest(r.Context(), &openapi3filter.RequestValidationInput{
@@ -72,6 +78,9 @@ func validateRequests(router routers.Router, keys *apikeys.Store) echo.Middlewar
 		}
 	}
 }
+
+// maxJobIDLength bounds the job ids the server looks up.
+const maxJobIDLength = 64
 
 // firstFailure chooses the error a client sees when a request breaks several rules:
 // an authentication failure first (a caller without a valid key learns nothing
