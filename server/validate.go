@@ -1,11 +1,11 @@
 package server
 
 import (
-	"fmt"
 	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"github.com/skop-dev/skop/internal/text"
 	"hash/maphash"
 	"io"
