@@ -25,10 +25,16 @@ const (
 	ScopeCreate = "scrape:create"
 	ScopeRead   = "scrape:read"
 	ScopeCancel = "scrape:cancel"
+	// ScopeOps lets an operator read the job queue in River UI at /ops/. No key
+	// gets it unless asked for.
+	ScopeOps = "ops:read"
 )
 
-// AllScopes are the scopes a new key gets unless told otherwise.
+// AllScopes are the scopes a new key gets unless told otherwise: the API's.
 var AllScopes = []string{ScopeCreate, ScopeRead, ScopeCancel}
+
+// KnownScopes are every scope a key can hold.
+var KnownScopes = []string{ScopeCreate, ScopeRead, ScopeCancel, ScopeOps}
 
 // Errors the store returns.
 var (
@@ -76,8 +82,8 @@ func ValidateScopes(scopes []string) error {
 		return errors.New("apikeys: a key needs at least one scope")
 	}
 	for _, s := range scopes {
-		if !slices.Contains(AllScopes, s) {
-			return fmt.Errorf("apikeys: unknown scope %q (known: %s)", s, strings.Join(AllScopes, ", "))
+		if !slices.Contains(KnownScopes, s) {
+			return fmt.Errorf("apikeys: unknown scope %q (known: %s)", s, strings.Join(KnownScopes, ", "))
 		}
 	}
 	return nil

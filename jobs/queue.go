@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"riverqueue.com/riverui"
+	"riverqueue.com/riverui/uiendpoints"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/riverqueue/river"
@@ -25,6 +27,8 @@ type queue interface {
 	StopAndCancel(ctx context.Context) error
 	Stopped() <-chan struct{}
 	JobGet(ctx context.Context, id int64) (*rivertype.JobRow, error)
+	// uiEndpoints are River UI's API over this client.
+	uiEndpoints() uiendpoints.Bundle
 	// inTx runs fn in one database transaction that Skop's SQL and River's
 	// operations share, committing when fn returns nil.
 	inTx(ctx context.Context, fn func(q database.Querier, r riverTx) error) error
@@ -43,6 +47,10 @@ type riverQueue[TTx any] struct {
 	*river.Client[TTx]
 	db       *database.DB
 	complete func(ctx context.Context, tx TTx, job *river.Job[discoverArgs]) error
+}
+
+func (q *riverQueue[TTx]) uiEndpoints() uiendpoints.Bundle {
+	return riverui.NewEndpoints(q.Client, nil)
 }
 
 func (q *riverQueue[TTx]) inTx(ctx context.Context, fn func(database.Querier, riverTx) error) error {

@@ -8,6 +8,7 @@ import (
 	"github.com/skop-dev/skop/internal/metrics"
 	"log/slog"
 	"os"
+	"riverqueue.com/riverui/uiendpoints"
 	"sync"
 	"time"
 
@@ -410,6 +411,10 @@ func (s *Service) unregister(id string) {
 	}
 	s.mu.Unlock()
 }
+
+// RiverUIEndpoints are River UI's API over this service's River client, for the
+// operators' view at /ops/.
+func (s *Service) RiverUIEndpoints() uiendpoints.Bundle { return s.queue.uiEndpoints() }
 
 // QueueDepth is the number of runs waiting in River's queue, for the
 // skop_queue_depth gauge; -1 when the database cannot say.

@@ -23,7 +23,7 @@ func TestMetrics(t *testing.T) {
 	c := h.client(h.keyA)
 	id := h.create(c, site.URL+"/", minutesPrompt, &client.ScrapeParameters{ConfidenceThreshold: ptr(0.5)})
 	h.waitStatus(c, id, 20*time.Second, client.JobStatusCompleted)
-	mounted := httptest.NewServer(server.Mount(h.srv.Config.Handler, h.svc, true))
+	mounted := httptest.NewServer(server.Mount(h.srv.Config.Handler, h.svc, true, nil))
 	defer mounted.Close()
 	resp, err := http.Get(mounted.URL + "/metrics")
 	if err != nil {

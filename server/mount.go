@@ -15,21 +15,31 @@ import (
 // request validator (which answers 404 for every path openapi.yaml does not
 // name) never sees them:
 //
-//	GET /metrics   Prometheus metrics (or on --admin-addr instead)
+//	GET /metrics   Prometheus metrics
+//	GET /ops/      River UI, read-only, for keys with ops:read (OpsHandler)
+//
+// Both can move to a separate admin address instead.
 
-// Mount returns the handler a server serves: the API, with /metrics in front of
-// it when withMetrics is set (it is not when an admin address serves them).
-func Mount(api http.Handler, svc *jobs.Service, withMetrics bool) http.Handler {
+// Mount returns the handler a server serves: the API, with /metrics and, when
+// ops is not nil, /ops/ in front of it (withMetrics is false, and ops nil, when an
+// admin address serves them).
+func Mount(api http.Handler, svc *jobs.Service, withMetrics bool, ops http.Handler) http.Handler {
 	metrics.SetQueueDepth(func() float64 {
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 		defer cancel()
 		return svc.QueueDepth(ctx)
 	})
-	if !withMetrics {
+	if !withMetrics && ops == nil {
 		return api
 	}
 	mux := http.NewServeMux()
-	mux.Handle("GET /metrics", MetricsHandler())
+	if withMetrics {
+		mux.Handle("GET /metrics", MetricsHandler())
+	}
+	if ops != nil {
+		mux.Handle("/ops/", ops)
+		mux.Handle("/ops", http.RedirectHandler("/ops/", http.StatusMovedPermanently))
+	}
 	mux.Handle("/", api)
 	return mux
 }

@@ -145,7 +145,7 @@ func serve(args []string) error {
 	idle := fs.Duration("idle-timeout", envDuration("SKOP_IDLE_TIMEOUT", 2*time.Minute), "how long an idle keep-alive connection stays open (env SKOP_IDLE_TIMEOUT)")
 	drain := fs.Duration("drain-timeout", envDuration("SKOP_DRAIN_TIMEOUT", 10*time.Second), "on shutdown, how long requests in flight may take to finish (env SKOP_DRAIN_TIMEOUT)")
 	keyTTL := fs.Duration("key-cache-ttl", envDuration("SKOP_KEY_CACHE_TTL", apikeys.DefaultCacheTTL), "how long a valid API key is trusted without a database lookup; a revoke made elsewhere takes effect within it, 0 turns the cache off (env SKOP_KEY_CACHE_TTL)")
-	adminAddr := fs.String("admin-addr", envOr("SKOP_ADMIN_ADDR", ""), "serve /metrics on this address instead of the API's (env SKOP_ADMIN_ADDR)")
+	adminAddr := fs.String("admin-addr", envOr("SKOP_ADMIN_ADDR", ""), "serve /metrics and /ops/ (River UI) on this address instead of the API's (env SKOP_ADMIN_ADDR)")
 	debugAddr := fs.String("debug-addr", envOr("SKOP_DEBUG_ADDR", ""), "serve net/http/pprof on this address, e.g. 127.0.0.1:6060; off when empty (env SKOP_DEBUG_ADDR)")
 	c := commonFlags(fs, 4)
 	if err := fs.Parse(args); err != nil {
@@ -185,13 +185,22 @@ func serve(args []string) error {
 		ln.Close()
 		return err
 	}
+	opsCtx, stopOps := context.WithCancel(ctx)
+	defer stopOps()
+	ops, err := server.OpsHandler(opsCtx, a.svc, a.keys, a.log.With("component", "riverui"))
+	if err != nil {
+		ln.Close()
+		return fmt.Errorf("river UI: %w", err)
+	}
+	apiOps := ops
 	if *adminAddr != "" {
-		if err := serveAdmin(*adminAddr, a.log); err != nil {
+		if err := serveAdmin(*adminAddr, ops, a.log); err != nil {
 			ln.Close()
 			return err
 		}
+		apiOps = nil
 	}
-	srv := server.HTTPServer(server.Mount(e, a.svc, *adminAddr == ""), server.Timeouts{ReadHeader: *readHeader, Read: *readBody, Write: *writeTimeout, Idle: *idle}, a.log)
+	srv := server.HTTPServer(server.Mount(e, a.svc, *adminAddr == "", apiOps), server.Timeouts{ReadHeader: *readHeader, Read: *readBody, Write: *writeTimeout, Idle: *idle}, a.log)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(server.ErrorResponseListener(ln)) }()
 	a.log.Info("skop-server listening", "addr", ln.Addr().String(), "db", a.db.Location, "workers", *c.workers, "allow_private_networks", *c.allowPrivate)
@@ -287,16 +296,17 @@ func firstKey(ctx context.Context, store *apikeys.Store, log *slog.Logger, addr 
 
 // serveAdmin serves /metrics on addr, for operators who keep it off the API's
 // address.
-func serveAdmin(addr string, log *slog.Logger) error {
+func serveAdmin(addr string, ops http.Handler, log *slog.Logger) error {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return fmt.Errorf("admin listener on %s: %w", addr, err)
 	}
 	mux := http.NewServeMux()
 	mux.Handle("GET /metrics", server.MetricsHandler())
+	mux.Handle("/ops/", ops)
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
 	go func() { _ = srv.Serve(ln) }()
-	log.Info("admin server (/metrics) listening", "addr", ln.Addr().String())
+	log.Info("admin server (/metrics, /ops/) listening", "addr", ln.Addr().String())
 	return nil
 }
 
