@@ -15,10 +15,11 @@ import (
 // request validator (which answers 404 for every path openapi.yaml does not
 // name) never sees them:
 //
+//	GET /docs/     the API reference in the browser (Swagger UI, offline)
 //	GET /metrics   Prometheus metrics
 //	GET /ops/      River UI, read-only, for keys with ops:read (OpsHandler)
 //
-// Both can move to a separate admin address instead.
+// /metrics and /ops/ can move to a separate admin address instead.
 
 // Mount returns the handler a server serves: the API, with /metrics and, when
 // ops is not nil, /ops/ in front of it (withMetrics is false, and ops nil, when an
@@ -29,10 +30,9 @@ func Mount(api http.Handler, svc *jobs.Service, withMetrics bool, ops http.Handl
 		defer cancel()
 		return svc.QueueDepth(ctx)
 	})
-	if !withMetrics && ops == nil {
-		return api
-	}
 	mux := http.NewServeMux()
+	mux.Handle("/docs/", DocsHandler())
+	mux.Handle("/docs", http.RedirectHandler("/docs/", http.StatusMovedPermanently))
 	if withMetrics {
 		mux.Handle("GET /metrics", MetricsHandler())
 	}
