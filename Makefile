@@ -4,7 +4,7 @@ BIN       ?= bin
 ADDR      ?= 127.0.0.1:8080
 DB        ?= ./skop.db
 
-.PHONY: all generate check-generated build run test test-postgres vet fmt-check bench wordnet heldout
+.PHONY: all generate check-generated build run test test-postgres vet fmt-check bench wordnet heldout breaking
 
 all: build
 
@@ -36,7 +36,7 @@ fmt-check:
 ## test: vet, formatting, generated code up to date, every test under the race
 ## detector on SQLite, then the database-backed tests again on PostgreSQL
 ## (SKOP_TEST_POSTGRES_URL; skipped, saying so, when unset outside CI)
-test: vet fmt-check check-generated
+test: vet fmt-check check-generated breaking
 	CGO_ENABLED=0 $(GO) build ./...
 	$(GO) test -race -count=1 -timeout 20m ./...
 	$(MAKE) test-postgres
@@ -63,6 +63,10 @@ heldout:
 	$(GO) run ./internal/heldout/gen -set b -out /tmp/skop-heldout-b
 	$(GO) run ./cmd/skop-bench discovery -corpus /tmp/skop-heldout-a -by-case -json
 	$(GO) run ./cmd/skop-bench discovery -corpus /tmp/skop-heldout-b -by-case -json
+
+## breaking: fail when openapi.yaml breaks the released contract (api/released/)
+breaking:
+	$(GO) tool oasdiff breaking api/released/openapi.yaml openapi.yaml --fail-on ERR
 
 ## bench: the Go benchmarks
 bench:
