@@ -4,7 +4,7 @@ BIN       ?= bin
 ADDR      ?= 127.0.0.1:8080
 DB        ?= ./skop.db
 
-.PHONY: all generate check-generated build run test test-postgres vet fmt-check bench wordnet heldout breaking
+.PHONY: all generate check-generated build run test test-postgres vet fmt-check bench wordnet heldout breaking lint ts-client
 
 all: build
 
@@ -33,10 +33,12 @@ vet:
 fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change: $$out"; exit 1; fi
 
-## test: vet, formatting, generated code up to date, every test under the race
+## test: vet, formatting, generated code up to date, the spec linted (Spectral,
+## Redocly), not breaking the released contract (oasdiff) and read by a foreign
+## generator (openapi-typescript), every test under the race
 ## detector on SQLite, then the database-backed tests again on PostgreSQL
 ## (SKOP_TEST_POSTGRES_URL; skipped, saying so, when unset outside CI)
-test: vet fmt-check check-generated breaking
+test: vet fmt-check check-generated lint breaking ts-client
 	CGO_ENABLED=0 $(GO) build ./...
 	$(GO) test -race -count=1 -timeout 20m ./...
 	$(MAKE) test-postgres
@@ -63,6 +65,23 @@ heldout:
 	$(GO) run ./internal/heldout/gen -set b -out /tmp/skop-heldout-b
 	$(GO) run ./cmd/skop-bench discovery -corpus /tmp/skop-heldout-a -by-case -json
 	$(GO) run ./cmd/skop-bench discovery -corpus /tmp/skop-heldout-b -by-case -json
+
+LINT_BIN := tools/lint/node_modules/.bin
+
+# The spec linters and openapi-typescript, pinned in tools/lint/package-lock.json.
+$(LINT_BIN)/spectral: tools/lint/package.json tools/lint/package-lock.json
+	cd tools/lint && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+## lint: Spectral (spectral:oas) and Redocly (recommended) on openapi.yaml: no errors, no warnings
+lint: $(LINT_BIN)/spectral
+	$(LINT_BIN)/spectral lint --fail-severity=warn openapi.yaml
+	@out=$$($(LINT_BIN)/redocly lint openapi.yaml 2>&1); echo "$$out" | tail -n 3; \
+	if echo "$$out" | grep -Eq "[0-9]+ (error|warning)s?\b"; then echo "$$out"; exit 1; fi
+
+## ts-client: prove a foreign generator consumes the spec (openapi-typescript)
+ts-client: $(LINT_BIN)/spectral
+	@d=$$(mktemp -d) && $(LINT_BIN)/openapi-typescript openapi.yaml -o $$d/skop.d.ts && grep -q cancelJob $$d/skop.d.ts && rm -rf $$d
 
 ## breaking: fail when openapi.yaml breaks the released contract (api/released/)
 breaking:
