@@ -65,7 +65,8 @@ var wantColumns = map[string][]string{
 		"documents_downloaded", "documents_found", "documents_matched", "errors", "id", "lease_expires_at", "lease_owner", "llm_tokens",
 		"message", "owner_key_id", "pages_crawled", "pages_with_results", "params", "progress", "prompt", "river_job_id", "started_at",
 		"status", "warnings", "website"},
-	"skop_documents": {"confidence", "document_type", "extracted_at", "file_size_mb", "job_id", "name", "seq", "source_page", "url"},
+	"skop_documents":    {"confidence", "document_type", "extracted_at", "file_size_mb", "job_id", "name", "seq", "source_page", "url"},
+	"skop_rate_windows": {"key_id", "used", "window_start"},
 }
 
 // TestMigrate runs the migrations on a fresh database of this run's backend (the

@@ -91,6 +91,38 @@ func authenticateEarly(keys *apikeys.Store) echo.MiddlewareFunc {
 	}
 }
 
+// rateLimit takes each authenticated request from its key's per-minute allowance
+// and says where the key stands in X-RateLimit-Limit, -Remaining and -Reset; over
+// the limit it answers 429 with Retry-After.
+func rateLimit(l *apikeys.Limiter) echo.MiddlewareFunc {
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		if l == nil || l.Limit() <= 0 {
+			return next
+		}
+		return func(c echo.Context) error {
+			st := stateOf(c.Request().Context())
+			if st.key == nil {
+				return next(c)
+			}
+			a, err := l.Allow(c.Request().Context(), st.key.ID)
+			if err != nil {
+				return fmt.Errorf("rate limit: %w", err)
+			}
+			reset := int((a.Reset + time.Second - 1) / time.Second)
+			h := c.Response().Header()
+			h.Set("X-RateLimit-Limit", strconv.Itoa(a.Limit))
+			h.Set("X-RateLimit-Remaining", strconv.Itoa(a.Remaining))
+			h.Set("X-RateLimit-Reset", strconv.Itoa(reset))
+			if !a.OK {
+				h.Set(echo.HeaderRetryAfter, strconv.Itoa(max(reset, 1)))
+				return &apiError{status: http.StatusTooManyRequests,
+					message: fmt.Sprintf("Rate limit exceeded: this API key may send %d requests per minute; retry in %d seconds", a.Limit, max(reset, 1))}
+			}
+			return next(c)
+		}
+	}
+}
+
 // credential reads the key a request carries: Authorization: Bearer first, then
 // X-API-Key. problem is set when a header is present but malformed.
 func credential(r *http.Request) (secret, problem string) {

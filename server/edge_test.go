@@ -7,11 +7,16 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/skop-dev/skop/server"
+
+	"github.com/skop-dev/skop/apikeys"
 )
 
 // rawExchange sends raw bytes on a new connection to the harness server and reads
@@ -194,5 +199,59 @@ func TestLongJobID(t *testing.T) {
 	resp.Body.Close()
 	if resp.StatusCode != 404 {
 		t.Errorf("a 64-character id: %d, want 404", resp.StatusCode)
+	}
+}
+
+// TestRateLimitAcrossReplicas: two servers on one database share each key's
+// per-minute allowance; every authenticated answer carries X-RateLimit-*; over the
+// limit the answer is 429 with Retry-After, valid against openapi.yaml; another
+// key has its own allowance.
+func TestRateLimitAcrossReplicas(t *testing.T) {
+	h := start(t, options{})
+	const limit = 10
+	mk := func() *httptest.Server {
+		e, err := server.New(h.svc, h.keys, server.Config{ValidateResponses: true, Logger: quietLogger(), RateLimit: apikeys.NewLimiter(h.db, limit)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return httptest.NewServer(e)
+	}
+	a, b := mk(), mk()
+	defer a.Close()
+	defer b.Close()
+	get := func(srv *httptest.Server, key string) *http.Response {
+		req, _ := http.NewRequest(http.MethodGet, srv.URL+"/scrape/?limit=1", nil)
+		req.Header.Set("Authorization", "Bearer "+key)
+		resp, err := h.http.Do(req) // validated against openapi.yaml
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, _ = io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		return resp
+	}
+	if time.Now().Second() > 55 {
+		time.Sleep(6 * time.Second) // stay inside one minute's window
+	}
+	var last *http.Response
+	for i := range limit {
+		srv := a
+		if i%2 == 1 {
+			srv = b
+		}
+		last = get(srv, h.keyA)
+		if last.StatusCode != 200 || last.Header.Get("X-RateLimit-Limit") != "10" || last.Header.Get("X-RateLimit-Reset") == "" {
+			t.Fatalf("request %d: %d %v", i+1, last.StatusCode, last.Header)
+		}
+	}
+	over := get(b, h.keyA)
+	if over.StatusCode != 429 || over.Header.Get("Retry-After") == "" || over.Header.Get("X-RateLimit-Remaining") != "0" {
+		t.Errorf("request %d: %d %v; want 429 with Retry-After and Remaining 0", limit+1, over.StatusCode, over.Header)
+	}
+	if r := get(a, h.keyA); r.StatusCode != 429 {
+		t.Errorf("the other replica let the key through: %d", r.StatusCode)
+	}
+	if r := get(a, h.keyB); r.StatusCode != 200 {
+		t.Errorf("another key: %d", r.StatusCode)
 	}
 }

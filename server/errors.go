@@ -72,7 +72,7 @@ func errorHandler(log *slog.Logger) echo.HTTPErrorHandler {
 		if status == http.StatusUnauthorized {
 			c.Response().Header().Set(echo.HeaderWWWAuthenticate, `Bearer realm="skop"`)
 		}
-		if status == http.StatusTooManyRequests {
+		if status == http.StatusTooManyRequests && c.Response().Header().Get(echo.HeaderRetryAfter) == "" {
 			c.Response().Header().Set(echo.HeaderRetryAfter, strconv.Itoa(retryAfterSeconds))
 		}
 		body := errorBody(c, status, message, details)

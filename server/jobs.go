@@ -108,13 +108,13 @@ func (h *handlers) CreateJob(ctx context.Context, req gen.CreateJobRequestObject
 	if err != nil {
 		return nil, fromService(err)
 	}
-	return gen.CreateJob201JSONResponse{
+	return gen.CreateJob201JSONResponse{Body: gen.JobCreateResponse{
 		JobId:               j.ID,
 		Status:              gen.JobCreateResponseStatusPending,
 		Message:             "Job created and queued for processing",
 		EstimatedCompletion: j.DeadlineAt,
 		CreatedAt:           j.CreatedAt,
-	}, nil
+	}}, nil
 }
 
 func (h *handlers) GetJobStatus(ctx context.Context, req gen.GetJobStatusRequestObject) (gen.GetJobStatusResponseObject, error) {
@@ -122,7 +122,7 @@ func (h *handlers) GetJobStatus(ctx context.Context, req gen.GetJobStatusRequest
 	if err != nil {
 		return nil, fromService(err)
 	}
-	return gen.GetJobStatus200JSONResponse{
+	return gen.GetJobStatus200JSONResponse{Body: gen.JobStatusResponse{
 		JobId:               j.ID,
 		Status:              gen.JobStatus(j.Status),
 		Message:             j.Message,
@@ -142,7 +142,7 @@ func (h *handlers) GetJobStatus(ctx context.Context, req gen.GetJobStatusRequest
 		Warnings:            nonNil(j.Warnings),
 		IsActive:            j.Status.Active(),
 		HasErrors:           len(j.Errors) > 0,
-	}, nil
+	}}, nil
 }
 
 func apiErrors(es []jobs.JobError) []gen.JobError {
@@ -181,7 +181,7 @@ func (h *handlers) GetJobResults(ctx context.Context, req gen.GetJobResultsReque
 		m := round(*runtime/60, 2)
 		minutes = &m
 	}
-	return gen.GetJobResults200JSONResponse{
+	return gen.GetJobResults200JSONResponse{Body: gen.JobResultsResponse{
 		JobId:     j.ID,
 		Status:    gen.JobStatus(j.Status),
 		Message:   j.Message,
@@ -209,7 +209,7 @@ func (h *handlers) GetJobResults(ctx context.Context, req gen.GetJobResultsReque
 		Errors:                   apiErrors(j.Errors),
 		Warnings:                 nonNil(j.Warnings),
 		HasErrors:                len(j.Errors) > 0,
-	}, nil
+	}}, nil
 }
 
 func (h *handlers) ListJobs(ctx context.Context, req gen.ListJobsRequestObject) (gen.ListJobsResponseObject, error) {
@@ -240,7 +240,7 @@ func (h *handlers) ListJobs(ctx context.Context, req gen.ListJobsRequestObject) 
 	if next != "" {
 		resp.NextCursor = &next
 	}
-	return gen.ListJobs200JSONResponse(resp), nil
+	return gen.ListJobs200JSONResponse{Body: resp}, nil
 }
 
 func (h *handlers) CancelJob(ctx context.Context, req gen.CancelJobRequestObject) (gen.CancelJobResponseObject, error) {
@@ -251,10 +251,10 @@ func (h *handlers) CancelJob(ctx context.Context, req gen.CancelJobRequestObject
 	if j.CancelledAt == nil {
 		return nil, fmt.Errorf("job %s cancelled without a cancel time", j.ID)
 	}
-	return gen.CancelJob200JSONResponse{
+	return gen.CancelJob200JSONResponse{Body: gen.JobCancelResponse{
 		JobId:       j.ID,
 		Status:      gen.JobCancelResponseStatusCancelled,
 		Message:     "Job " + j.ID + " cancelled successfully",
 		CancelledAt: *j.CancelledAt,
-	}, nil
+	}}, nil
 }

@@ -36,7 +36,10 @@ type Config struct {
 	// ValidateResponses checks every response against the spec and turns a
 	// violation into a logged 500. On by default (see DefaultConfig).
 	ValidateResponses bool
-	Logger            *slog.Logger
+	// RateLimit bounds each key's requests per minute (across replicas, through
+	// the database); nil or a zero limit for none.
+	RateLimit *apikeys.Limiter
+	Logger    *slog.Logger
 }
 
 // DefaultConfig is the configuration `skop-server serve` starts with.
@@ -87,6 +90,7 @@ func New(svc *jobs.Service, keys *apikeys.Store, cfg Config) (*echo.Echo, error)
 	e.Use(recoverPanics(cfg.Logger))
 	e.Use(limitBody(MaxBodyBytes))
 	e.Use(authenticateEarly(keys))
+	e.Use(rateLimit(cfg.RateLimit))
 	e.Use(strictJSON)
 	e.Use(validateRequests(router, keys))
 

@@ -144,6 +144,7 @@ func serve(args []string) error {
 	writeTimeout := fs.Duration("write-timeout", envDuration("SKOP_WRITE_TIMEOUT", 30*time.Second), "time to write a response (env SKOP_WRITE_TIMEOUT)")
 	idle := fs.Duration("idle-timeout", envDuration("SKOP_IDLE_TIMEOUT", 2*time.Minute), "how long an idle keep-alive connection stays open (env SKOP_IDLE_TIMEOUT)")
 	drain := fs.Duration("drain-timeout", envDuration("SKOP_DRAIN_TIMEOUT", 10*time.Second), "on shutdown, how long requests in flight may take to finish (env SKOP_DRAIN_TIMEOUT)")
+	rate := fs.Int("rate-limit", envInt("SKOP_RATE_LIMIT", 6000), "requests per minute per API key, across replicas; 0 for no limit (env SKOP_RATE_LIMIT)")
 	keyTTL := fs.Duration("key-cache-ttl", envDuration("SKOP_KEY_CACHE_TTL", apikeys.DefaultCacheTTL), "how long a valid API key is trusted without a database lookup; a revoke made elsewhere takes effect within it, 0 turns the cache off (env SKOP_KEY_CACHE_TTL)")
 	adminAddr := fs.String("admin-addr", envOr("SKOP_ADMIN_ADDR", ""), "serve /metrics and /ops/ (River UI) on this address instead of the API's (env SKOP_ADMIN_ADDR)")
 	debugAddr := fs.String("debug-addr", envOr("SKOP_DEBUG_ADDR", ""), "serve net/http/pprof on this address, e.g. 127.0.0.1:6060; off when empty (env SKOP_DEBUG_ADDR)")
@@ -169,7 +170,8 @@ func serve(args []string) error {
 			return err
 		}
 	}
-	e, err := server.New(a.svc, a.keys, server.Config{ValidateResponses: *validateResponses, Logger: a.log})
+	e, err := server.New(a.svc, a.keys, server.Config{ValidateResponses: *validateResponses, Logger: a.log,
+		RateLimit: apikeys.NewLimiter(a.db, *rate)})
 	if err != nil {
 		return err
 	}
