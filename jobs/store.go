@@ -363,11 +363,21 @@ func (s *store) setRiverIDIfPending(ctx context.Context, q querier, id string, o
 
 // orphans returns up to limit active jobs whose River job is final or missing.
 func (s *store) orphans(ctx context.Context, q querier, limit int) ([]orphan, error) {
-	rows, err := q.Query(ctx, `SELECT j.id, j.status, j.river_job_id, COALESCE(CAST(r.state AS TEXT), ''), j.errors
+	return scanOrphans(q.Query(ctx, `SELECT j.id, j.status, j.river_job_id, COALESCE(CAST(r.state AS TEXT), ''), j.errors
 FROM skop_jobs j LEFT JOIN river_job r ON r.id = j.river_job_id
 WHERE j.status IN ('pending', 'in_progress') AND j.river_job_id IS NOT NULL
   AND (r.id IS NULL OR r.state IN ('cancelled', 'discarded', 'completed'))
-LIMIT ?`, limit)
+LIMIT ?`, limit))
+}
+
+// overdue returns up to limit active jobs whose deadline passed before cutoff.
+func (s *store) overdue(ctx context.Context, q querier, cutoff time.Time, limit int) ([]orphan, error) {
+	return scanOrphans(q.Query(ctx, `SELECT id, status, COALESCE(river_job_id, 0), '', errors FROM skop_jobs
+WHERE status IN ('pending', 'in_progress') AND deadline_at < ? ORDER BY deadline_at LIMIT ?`, micros(cutoff), limit))
+}
+
+// scanOrphans reads rows of (id, status, river job, River state, errors).
+func scanOrphans(rows database.Rows, err error) ([]orphan, error) {
 	if err != nil {
 		return nil, err
 	}
@@ -381,33 +391,8 @@ LIMIT ?`, limit)
 		if err := rows.Scan(&o.id, &o.status, &o.riverJobID, &o.riverState, &errs); err != nil {
 			return nil, err
 		}
-		if err := json.Unmarshal([]byte(errs), &o.errors); err != nil {
-			return nil, fmt.Errorf("job %s: errors: %w", o.id, err)
-		}
-		out = append(out, o)
-	}
-	return out, rows.Err()
-}
-
-// overdue returns up to limit active jobs whose deadline passed before cutoff.
-func (s *store) overdue(ctx context.Context, q querier, cutoff time.Time, limit int) ([]orphan, error) {
-	rows, err := q.Query(ctx, `SELECT id, status, COALESCE(river_job_id, 0), errors FROM skop_jobs
-WHERE status IN ('pending', 'in_progress') AND deadline_at < ? ORDER BY deadline_at LIMIT ?`, micros(cutoff), limit)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []orphan
-	for rows.Next() {
-		var (
-			o    orphan
-			errs string
-		)
-		if err := rows.Scan(&o.id, &o.status, &o.riverJobID, &errs); err != nil {
-			return nil, err
-		}
-		if err := json.Unmarshal([]byte(errs), &o.errors); err != nil {
-			return nil, fmt.Errorf("job %s: errors: %w", o.id, err)
+		if err := unmarshalList(errs, &o.errors); err != nil {
+			return nil, &CorruptJobError{JobID: o.id, Column: "errors", Err: err}
 		}
 		out = append(out, o)
 	}
