@@ -230,6 +230,7 @@ func TestCancelKeepsDocumentsFound(t *testing.T) {
 // time exactly one of cancel and completion wins, and the answer to the DELETE
 // always matches what is stored, then and later.
 func TestCancelRacesCompletion(t *testing.T) {
+	t.Parallel() // no timing assertions that other tests' load could upset; its own database
 	site := minutesSite()
 	defer site.Close()
 	// Documents that take a little time to inspect keep each job running for a

@@ -72,6 +72,7 @@ func writeMiniCorpus(t *testing.T) string {
 // directly through the engine, as skop-bench does, and checks that a job returns
 // exactly the documents and scores the benchmark measures.
 func TestJobsMatchTheBenchmark(t *testing.T) {
+	t.Parallel() // no timing assertions that other tests' load could upset; its own database
 	dirs := []string{writeMiniCorpus(t)}
 	if shared, err := filepath.Abs("../../shared/discovery-corpus"); err == nil {
 		if _, err := os.Stat(filepath.Join(shared, "cases.jsonl")); err == nil {

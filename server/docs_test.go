@@ -35,6 +35,7 @@ func chromium(t *testing.T) string {
 // to render openapi.yaml, checks that every operation is listed, and saves a
 // screenshot (its path is logged; SKOP_ARTIFACTS chooses the folder).
 func TestDocsPage(t *testing.T) {
+	t.Parallel() // no timing assertions that other tests' load could upset; its own database
 	bin := chromium(t)
 	h := start(t, options{})
 	srv := httptest.NewServer(server.Mount(h.srv.Config.Handler, h.svc, false, nil))

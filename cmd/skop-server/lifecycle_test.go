@@ -27,6 +27,7 @@ import (
 // River job is left running or queued, and no progress value or counter a poller
 // read ever went back. Both backends.
 func TestLifecycleRounds(t *testing.T) {
+	t.Parallel() // no timing assertions that other tests' load could upset; its own database
 	if testing.Short() {
 		t.Skip("real-process rounds: skipped with -short")
 	}

@@ -46,6 +46,7 @@ func results(t *testing.T, c *client.ClientWithResponses, id string) *client.Job
 // the documents it found, and a new process resumes it without fetching those
 // documents again. Both backends: on SQLite the second process opens the same file.
 func TestGracefulShutdown(t *testing.T) {
+	t.Parallel() // no timing assertions that other tests' load could upset; its own database
 	dsn := testdb.DSN(t)
 	out, err := exec.Command(buildBinary(t), "keys", "create", "--create", "--db", dsn, "--name", "shutdown").Output()
 	if err != nil {
