@@ -42,53 +42,32 @@ func envOr(name, def string) string {
 }
 
 func envInt(name string, def int) int {
-	v := strings.TrimSpace(os.Getenv(name))
-	if v == "" {
-		return def
-	}
-	n, err := strconv.Atoi(v)
-	if err != nil {
-		badEnv(name, v, "an integer")
-		return def
-	}
-	return n
+	return envParse(name, def, strconv.Atoi, "an integer")
 }
 
 func envFloat(name string, def float64) float64 {
-	v := strings.TrimSpace(os.Getenv(name))
-	if v == "" {
-		return def
-	}
-	f, err := strconv.ParseFloat(v, 64)
-	if err != nil {
-		badEnv(name, v, "a number")
-		return def
-	}
-	return f
+	return envParse(name, def, func(v string) (float64, error) { return strconv.ParseFloat(v, 64) }, "a number")
 }
 
 func envBool(name string, def bool) bool {
-	v := strings.TrimSpace(os.Getenv(name))
-	if v == "" {
-		return def
-	}
-	b, err := strconv.ParseBool(v)
-	if err != nil {
-		badEnv(name, v, "true or false")
-		return def
-	}
-	return b
+	return envParse(name, def, strconv.ParseBool, "true or false")
 }
 
 func envDuration(name string, def time.Duration) time.Duration {
+	return envParse(name, def, time.ParseDuration, "a duration such as 30s or 5m")
+}
+
+// envParse reads name with parse; unset or blank gives def, and a value parse
+// refuses is recorded (badEnv, naming want) so the start stops, also giving def.
+func envParse[T any](name string, def T, parse func(string) (T, error), want string) T {
 	v := strings.TrimSpace(os.Getenv(name))
 	if v == "" {
 		return def
 	}
-	d, err := time.ParseDuration(v)
+	x, err := parse(v)
 	if err != nil {
-		badEnv(name, v, "a duration such as 30s or 5m")
+		badEnv(name, v, want)
 		return def
 	}
-	return d
+	return x
 }
