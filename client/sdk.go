@@ -47,6 +47,15 @@ func apiError(resp *http.Response, body []byte) *APIError {
 	return e
 }
 
+// answer is an operation's expected body, or, when the answer was another one
+// (an error status), the *APIError made from it.
+func answer[T any](want *T, resp *http.Response, body []byte) (*T, error) {
+	if want == nil {
+		return nil, apiError(resp, body)
+	}
+	return want, nil
+}
+
 // Ptr returns a pointer to v, for the optional fields of requests:
 // &ScrapeParameters{SinglePage: client.Ptr(false)}.
 func Ptr[T any](v T) *T { return &v }
@@ -115,10 +124,7 @@ func (s *SDK) Create(ctx context.Context, website, prompt string, params *Scrape
 	if err != nil {
 		return nil, err
 	}
-	if r.JSON201 == nil {
-		return nil, apiError(r.HTTPResponse, r.Body)
-	}
-	return r.JSON201, nil
+	return answer(r.JSON201, r.HTTPResponse, r.Body)
 }
 
 // Status reads a job's status.
@@ -127,10 +133,7 @@ func (s *SDK) Status(ctx context.Context, id string) (*JobStatusResponse, error)
 	if err != nil {
 		return nil, err
 	}
-	if r.JSON200 == nil {
-		return nil, apiError(r.HTTPResponse, r.Body)
-	}
-	return r.JSON200, nil
+	return answer(r.JSON200, r.HTTPResponse, r.Body)
 }
 
 // Results reads the documents a job kept so far, with its figures.
@@ -139,10 +142,7 @@ func (s *SDK) Results(ctx context.Context, id string) (*JobResultsResponse, erro
 	if err != nil {
 		return nil, err
 	}
-	if r.JSON200 == nil {
-		return nil, apiError(r.HTTPResponse, r.Body)
-	}
-	return r.JSON200, nil
+	return answer(r.JSON200, r.HTTPResponse, r.Body)
 }
 
 // Cancel cancels a pending or running job; cancelling it again answers the same.
@@ -151,10 +151,7 @@ func (s *SDK) Cancel(ctx context.Context, id string) (*JobCancelResponse, error)
 	if err != nil {
 		return nil, err
 	}
-	if r.JSON200 == nil {
-		return nil, apiError(r.HTTPResponse, r.Body)
-	}
-	return r.JSON200, nil
+	return answer(r.JSON200, r.HTTPResponse, r.Body)
 }
 
 // Jobs iterates over the caller's jobs, newest first, following the cursors page
