@@ -10,7 +10,6 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/openapi3filter"
-	"github.com/getkin/kin-openapi/routers/gorillamux"
 )
 
 // TestRequestErrorMappings runs real requests through kin-openapi's validator and
@@ -18,11 +17,7 @@ import (
 // describeRequestError to kin-openapi's types and fields: an upgrade that changes
 // them fails here, by name.
 func TestRequestErrorMappings(t *testing.T) {
-	doc, err := spec()
-	if err != nil {
-		t.Fatal(err)
-	}
-	router, err := gorillamux.NewRouter(doc)
+	_, router, err := specRouter()
 	if err != nil {
 		t.Fatal(err)
 	}

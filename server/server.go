@@ -63,18 +63,27 @@ func spec() (*openapi3.T, error) {
 	return doc, nil
 }
 
+// specRouter loads the spec (see spec) and the router that finds its operations.
+func specRouter() (*openapi3.T, routers.Router, error) {
+	doc, err := spec()
+	if err != nil {
+		return nil, nil, err
+	}
+	router, err := gorillamux.NewRouter(doc)
+	if err != nil {
+		return nil, nil, fmt.Errorf("server: build spec router: %w", err)
+	}
+	return doc, router, nil
+}
+
 // New returns the Echo instance that serves the Skop API with svc and keys.
 func New(svc *jobs.Service, keys *apikeys.Store, cfg Config) (*echo.Echo, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
-	doc, err := spec()
+	doc, router, err := specRouter()
 	if err != nil {
 		return nil, err
-	}
-	router, err := gorillamux.NewRouter(doc)
-	if err != nil {
-		return nil, fmt.Errorf("server: build spec router: %w", err)
 	}
 	e := echo.New()
 	e.HideBanner = true

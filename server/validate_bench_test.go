@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/getkin/kin-openapi/openapi3filter"
-	"github.com/getkin/kin-openapi/routers/gorillamux"
 
 	"github.com/skop-dev/skop/gen"
 )
@@ -54,11 +53,7 @@ func resultsBody(n int) []byte {
 func BenchmarkValidate(b *testing.B) {
 	useVerdicts = false // the validator itself, every time
 	defer func() { useVerdicts = true }()
-	doc, err := spec()
-	if err != nil {
-		b.Fatal(err)
-	}
-	router, err := gorillamux.NewRouter(doc)
+	doc, router, err := specRouter()
 	if err != nil {
 		b.Fatal(err)
 	}

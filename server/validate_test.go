@@ -8,7 +8,6 @@ import (
 	"net/http/httptest"
 	"testing"
 
-	"github.com/getkin/kin-openapi/routers/gorillamux"
 	"github.com/labstack/echo/v4"
 
 	"github.com/skop-dev/skop/gen"
@@ -19,11 +18,7 @@ import (
 // the contract.
 func bareEcho(t *testing.T) *echo.Echo {
 	t.Helper()
-	doc, err := spec()
-	if err != nil {
-		t.Fatal(err)
-	}
-	router, err := gorillamux.NewRouter(doc)
+	doc, router, err := specRouter()
 	if err != nil {
 		t.Fatal(err)
 	}
