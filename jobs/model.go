@@ -121,18 +121,20 @@ func (j *Job) EstimatedCompletion(now time.Time) *time.Time {
 	return &est
 }
 
-// RuntimeSeconds is how long the job has run: from its start to its end, or to
-// now while it runs; nil before it started.
-func (j *Job) RuntimeSeconds(now time.Time) *float64 {
+// Runtime is how long the job has run, in seconds (to 3 places) and in minutes
+// (to 2): from its start to its end, or to now while it runs; both nil before it
+// started.
+func (j *Job) Runtime(now time.Time) (seconds, minutes *float64) {
 	if j.StartedAt == nil {
-		return nil
+		return nil, nil
 	}
 	end := now
 	if t := j.EndedAt(); t != nil {
 		end = *t
 	}
 	secs := roundTo(max(0, end.Sub(*j.StartedAt).Seconds()), 3)
-	return &secs
+	mins := roundTo(secs/60, 2)
+	return &secs, &mins
 }
 
 // SuccessRate is documents downloaded (or inspected) over documents found, in

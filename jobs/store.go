@@ -469,8 +469,8 @@ var counterSQL = strings.Join([]string{grow("progress"), grow("pages_crawled"), 
 // owner's lease. It reports false when that is no longer so (the job was cancelled,
 // or its lease was lost): the caller must stop.
 func (s *store) saveProgress(ctx context.Context, q querier, id, owner string, p *progressUpdate) (bool, error) {
-	args := append([]any{p.Message, p.CurrentAgent, mustJSON(nonNil(p.AgentsCompleted))}, p.counters()...)
-	args = append(args, mustJSON(nonNil(p.Errors)), mustJSON(nonNil(p.Warnings)), id, owner)
+	args := append([]any{p.Message, p.CurrentAgent, mustJSON(text.NonNil(p.AgentsCompleted))}, p.counters()...)
+	args = append(args, mustJSON(text.NonNil(p.Errors)), mustJSON(text.NonNil(p.Warnings)), id, owner)
 	n, err := q.Exec(ctx, `UPDATE skop_jobs
 SET message = ?, current_agent = ?, agents_completed = ?, `+counterSQL+`, errors = ?, warnings = ?
 WHERE id = ? AND status = 'in_progress' AND lease_owner = ?`, args...)
@@ -483,8 +483,8 @@ WHERE id = ? AND status = 'in_progress' AND lease_owner = ?`, args...)
 // finish moves an in-progress job that owner holds to completed or failed, with
 // its final account.
 func (s *store) finish(ctx context.Context, q querier, id, owner string, status Status, at time.Time, p *progressUpdate) (bool, error) {
-	args := append([]any{status, micros(at), p.Message, mustJSON(nonNil(p.AgentsCompleted))}, p.counters()...)
-	args = append(args, mustJSON(nonNil(p.Errors)), mustJSON(nonNil(p.Warnings)), id, owner)
+	args := append([]any{status, micros(at), p.Message, mustJSON(text.NonNil(p.AgentsCompleted))}, p.counters()...)
+	args = append(args, mustJSON(text.NonNil(p.Errors)), mustJSON(text.NonNil(p.Warnings)), id, owner)
 	n, err := q.Exec(ctx, `UPDATE skop_jobs
 SET status = ?, completed_at = ?, message = ?, current_agent = NULL, agents_completed = ?, `+counterSQL+`,
     errors = ?, warnings = ?, lease_owner = NULL, lease_expires_at = NULL
@@ -538,5 +538,3 @@ FROM skop_documents WHERE job_id = ? ORDER BY confidence DESC, seq, url`, id)
 	}
 	return docs, rows.Err()
 }
-
-func nonNil[T any](s []T) []T { return text.NonNil(s) }

@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/skop-dev/skop/internal/text"
-	"math"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -13,6 +11,7 @@ import (
 	"time"
 
 	"github.com/skop-dev/skop/gen"
+	"github.com/skop-dev/skop/internal/text"
 	"github.com/skop-dev/skop/jobs"
 )
 
@@ -134,12 +133,12 @@ func (h *handlers) GetJobStatus(ctx context.Context, req gen.GetJobStatusRequest
 		EstimatedCompletion: j.EstimatedCompletion(time.Now()),
 		Deadline:            j.DeadlineAt,
 		CurrentAgent:        j.CurrentAgent,
-		AgentsCompleted:     nonNil(j.AgentsCompleted),
+		AgentsCompleted:     text.NonNil(j.AgentsCompleted),
 		TotalPagesCrawled:   j.PagesCrawled,
 		TotalDocumentsFound: j.DocumentsFound,
 		DocumentsMatched:    j.DocumentsMatched,
 		Errors:              apiErrors(j.Errors),
-		Warnings:            nonNil(j.Warnings),
+		Warnings:            text.NonNil(j.Warnings),
 		IsActive:            j.Status.Active(),
 		HasErrors:           len(j.Errors) > 0,
 	}}, nil
@@ -156,13 +155,6 @@ func apiErrors(es []jobs.JobError) []gen.JobError {
 	return out
 }
 
-func nonNil[T any](s []T) []T { return text.NonNil(s) }
-
-func round(f float64, places int) float64 {
-	p := math.Pow(10, float64(places))
-	return math.Round(f*p) / p
-}
-
 func (h *handlers) GetJobResults(ctx context.Context, req gen.GetJobResultsRequestObject) (gen.GetJobResultsResponseObject, error) {
 	j, docs, err := h.svc.Results(ctx, owner(ctx), req.JobId)
 	if err != nil {
@@ -175,12 +167,7 @@ func (h *handlers) GetJobResults(ctx context.Context, req gen.GetJobResultsReque
 			ConfidenceScore: d.Confidence, FileSizeMb: d.FileSizeMB, ExtractedAt: d.ExtractedAt,
 		}
 	}
-	runtime := j.RuntimeSeconds(time.Now())
-	var minutes *float64
-	if runtime != nil {
-		m := round(*runtime/60, 2)
-		minutes = &m
-	}
+	runtime, minutes := j.Runtime(time.Now())
 	return gen.GetJobResults200JSONResponse{Body: gen.JobResultsResponse{
 		JobId:     j.ID,
 		Status:    gen.JobStatus(j.Status),
@@ -207,7 +194,7 @@ func (h *handlers) GetJobResults(ctx context.Context, req gen.GetJobResultsReque
 		TotalRuntimeSeconds:      runtime,
 		RuntimeMinutes:           minutes,
 		Errors:                   apiErrors(j.Errors),
-		Warnings:                 nonNil(j.Warnings),
+		Warnings:                 text.NonNil(j.Warnings),
 		HasErrors:                len(j.Errors) > 0,
 	}}, nil
 }
