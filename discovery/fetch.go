@@ -133,13 +133,12 @@ func (r *run) retrying(ctx context.Context, try func() (*http.Response, error)) 
 // retryWait reports whether an answer is worth trying again, and after how long.
 func (r *run) retryWait(resp *http.Response, err error, attempt int) (time.Duration, bool) {
 	cfg := r.e.cfg
-	backoff := cfg.RetryBaseDelay << attempt
-	backoff = backoff/2 + rand.N(backoff/2+1) // "equal jitter"
+	delay := backoff(cfg.RetryBaseDelay, attempt)
 	if err != nil {
 		if !transient(err) {
 			return 0, false
 		}
-		return min(backoff, cfg.MaxRetryWait), true
+		return min(delay, cfg.MaxRetryWait), true
 	}
 	if !retryableStatus(resp.StatusCode) {
 		return 0, false
@@ -148,9 +147,17 @@ func (r *run) retryWait(resp *http.Response, err error, attempt int) (time.Durat
 		if ra > cfg.MaxRetryWait {
 			return 0, false // the server asks for longer than a job should wait
 		}
-		return max(ra, backoff), true
+		return max(ra, delay), true
 	}
-	return min(backoff, cfg.MaxRetryWait), true
+	return min(delay, cfg.MaxRetryWait), true
+}
+
+// backoff is the wait before retry n+1 (n from 0): base doubled n times, with
+// "equal jitter" (a random point in its upper half) so that many clients that
+// failed together do not come back together.
+func backoff(base time.Duration, n int) time.Duration {
+	d := base << n
+	return d/2 + rand.N(d/2+1)
 }
 
 // retryableStatus reports whether an HTTP status is worth trying again later.

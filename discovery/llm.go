@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math/rand/v2"
 	"net/http"
 	"slices"
 	"sort"
@@ -147,8 +146,7 @@ func (e *Engine) askLLM(ctx context.Context, prompt string, now time.Time) (*llm
 	var last error
 	for attempt := 0; attempt <= cfg.MaxRetries; attempt++ {
 		if attempt > 0 {
-			wait := cfg.RetryBaseDelay << (attempt - 1)
-			wait = wait/2 + rand.N(wait/2+1)
+			wait := backoff(cfg.RetryBaseDelay, attempt-1)
 			var re *retryAfterError
 			if errors.As(last, &re) && re.after > wait {
 				wait = min(re.after, 30*time.Second)
