@@ -59,6 +59,9 @@ func Write(dir string) error { return write(dir, sites(), cases()) }
 // WriteB writes set B into dir.
 func WriteB(dir string) error { return write(dir, sitesB(), casesB()) }
 
+// WriteC writes set C into dir.
+func WriteC(dir string) error { return write(dir, sitesC(), casesC()) }
+
 func write(dir string, all []site, cs []kase) error {
 	for _, s := range all {
 		root := filepath.Join(dir, "sites", s.name)

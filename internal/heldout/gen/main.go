@@ -2,6 +2,7 @@
 //
 //	go run ./internal/heldout/gen -out /tmp/skop-heldout          (set A)
 //	go run ./internal/heldout/gen -set b -out /tmp/skop-heldout-b (set B)
+//	go run ./internal/heldout/gen -set c -out /tmp/skop-heldout-c (set C)
 //	go run ./cmd/skop-bench discovery -corpus /tmp/skop-heldout -by-case
 package main
 
@@ -15,15 +16,22 @@ import (
 
 func main() {
 	out := flag.String("out", "", "folder to write the corpus into")
-	set := flag.String("set", "a", "which held-out set: a or b")
+	set := flag.String("set", "a", "which held-out set: a, b or c")
 	flag.Parse()
 	if *out == "" {
 		fmt.Fprintln(os.Stderr, "usage: gen -out DIR")
 		os.Exit(2)
 	}
 	write := heldout.Write
-	if *set == "b" {
+	switch *set {
+	case "a":
+	case "b":
 		write = heldout.WriteB
+	case "c":
+		write = heldout.WriteC
+	default:
+		fmt.Fprintln(os.Stderr, "gen: -set must be a, b or c")
+		os.Exit(2)
 	}
 	if err := write(*out); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
