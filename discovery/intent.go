@@ -181,17 +181,21 @@ var (
 	bareSplitRE     = regexp.MustCompile(`\b((?:19|20)\d\d)\s*[/–-]\s*((?:19|20)?\d\d)\b`)
 	sinceRE         = regexp.MustCompile(`\b(?:(?:since|after)\s+((?:19|20)\d\d)\b|from\s+((?:19|20)\d\d)\s+(?:on(?:ward)?s?|to (?:date|now|present|today))\b)`)
 	relativeRE      = regexp.MustCompile(`\b(last|past|previous|this|current|next)\s+(?:(\d+|two|three|four|five|six|seven|eight|nine|ten)\s+)?(year|month|quarter)s?\b`)
-	currentRE       = regexp.MustCompile(`\b(current|currently|latest|in effect|in force|active|up[- ]to[- ]date|valid|effective)\b`)
+	currentRE       = regexp.MustCompile(`\b(current|currently|latest|in effect|in force|active|up[- ]to[- ]date|valid|effective|(?:right )?now|at the moment|at present|presently|today|nowadays|these days|still in (?:use|place))\b`)
 	negationRE      = regexp.MustCompile(`\b(?:not|excluding|exclude|except|without|other than|but not|no|skip(?:ping)?|ignore|ignoring|omit(?:ting)?|leave out|leaving out|rather than|apart from|aside from|instead of|never mind|don'?t (?:need|want|include|care about|send)|do not (?:need|want|include|send))\b[^.;:!?]*`)
 	finalRE         = regexp.MustCompile(`\b(final|approved|adopted|enacted|signed|executed|ratified)\b`)
 	// Asides about the asker ("I'm writing a thesis on X, so I need …") say why,
 	// not what: the words up to the request are dropped.
-	asideRE    = regexp.MustCompile(`\b(?:i'?m|i am|we'?re|we are|as part of|for my|for our)\s`)
+	// Who the asker is comes as "I'm …", "we are …", or a first-person verb that
+	// is not a request ("I sit on …", "we work for …").
+	asideRE    = regexp.MustCompile(`\b(?:i'?m|i am|we'?re|we are|as part of|for my|for our|(?:i|we) (?:sit|work|serve|live|run|manage|teach|study|represent|volunteer|write|research|cover|advise|chair|lead|belong|own|report))\s`)
 	asideEndRE = regexp.MustCompile(`(?:,\s*(?:so|and)\s|\s(?:so)\s|\sand\s(?:i\s|we\s)?(?:need|want|would|require|have to|must)\b|,\s*(?:i|we)\s)`)
-	listRE     = regexp.MustCompile(`(?:\s[-–—]\s|:|\bsuch as\b|\bincluding\b|\be\.g\.|\bfor example\b|\bespecially\b)([^.;!?]*)`)
-	parenRE    = regexp.MustCompile(`\(([^)]*)\)`)
-	possessRE  = regexp.MustCompile(`(\w)(?:'s|’s|'|’)(\s|$|[.,;:!?)])`)
-	partsRE    = regexp.MustCompile(`\s*(?:,|\bor\b|\band\b|\bnor\b)\s*`)
+	// A sentence can be the whole aside: "I work for a newspaper; I need …".
+	asideSentenceEndRE = regexp.MustCompile(`[.;!]\s+`)
+	listRE             = regexp.MustCompile(`(?:\s[-–—]\s|:|\bsuch as\b|\bincluding\b|\be\.g\.|\bfor example\b|\bespecially\b)([^.;!?]*)`)
+	parenRE            = regexp.MustCompile(`\(([^)]*)\)`)
+	possessRE          = regexp.MustCompile(`(\w)(?:'s|’s|'|’)(\s|$|[.,;:!?)])`)
+	partsRE            = regexp.MustCompile(`\s*(?:,|\bor\b|\band\b|\bnor\b)\s*`)
 )
 
 var (
@@ -228,6 +232,9 @@ func ParsePrompt(prompt string, now time.Time) Intent {
 	})
 	if m := finalRE.FindString(lower); m != "" && !negatedAt(lower, m) {
 		in.Final = true
+		// The stage is a condition, not a topic word the document must carry:
+		// "agreed by council" is as adopted as "adopted".
+		lower = finalRE.ReplaceAllString(lower, " ")
 	}
 	// Negated clauses name what is not wanted.
 	var excluded []string
@@ -321,7 +328,13 @@ func dropAsides(s string) string {
 		rest := s[loc[1]:]
 		end := asideEndRE.FindStringIndex(rest)
 		if end == nil || end[0] > 160 || strings.ContainsAny(rest[:end[0]], ".;!?") {
-			return s
+			// Else the sentence up to its end is the aside, if it asks for
+			// nothing (names no kind of document) and something follows it.
+			end = asideSentenceEndRE.FindStringIndex(rest)
+			if end == nil || end[0] > 160 || end[1] == len(rest) || strings.ContainsAny(rest[:end[0]], "?") ||
+				len(kindTable.find(tokens(rest[:end[0]]))) > 0 {
+				return s
+			}
 		}
 		s = s[:loc[0]] + " " + rest[end[1]:]
 	}
@@ -425,7 +438,9 @@ func termGroups(toks []string, used []bool) []Group {
 		if used[i] {
 			continue
 		}
-		if i+1 < len(toks) && !used[i+1] {
+		// A two-word entry of the lexicon counts unless both words are stop
+		// words: "look for" is a phrasal verb of the request, not a topic.
+		if i+1 < len(toks) && !used[i+1] && !(stopWords[toks[i]] && stopWords[toks[i+1]]) {
 			pair := toks[i] + " " + toks[i+1]
 			_, hand := synonymsStemmed[pair]
 			if (hand || len(wordnet(pair)) > 0) && !seen[pair] {

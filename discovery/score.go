@@ -205,7 +205,12 @@ func (e *evidence) kinds() []string {
 				}
 			}
 		} else {
-			for _, m := range kindTable.find(f.toks) {
+			ms := kindTable.find(f.toks)
+			if reportAbout(f.toks, ms) {
+				// "Report on the examination of the local plan" is a report, whatever it is about.
+				return []string{"report"}
+			}
+			for _, m := range ms {
 				found = appendNew(found, m.value)
 			}
 		}
@@ -230,6 +235,21 @@ func (e *evidence) kinds() []string {
 		return []string{"report"}
 	}
 	return nil
+}
+
+// aboutWords introduce what a report is about; "of" and "to" do not, as they
+// also name who made it or for whom ("report of the auditor", "report to council").
+var aboutWords = map[string]bool{"on": true, "into": true, "about": true, "regard": true, "concern": true}
+
+// reportAbout reports whether the first kind named in toks is a plain report
+// followed by what it is about ("inspector's report on the examination of the
+// plan"): English puts the head of a noun phrase first, so a kind named later, or
+// found in a weaker field such as the menu trail, is the report's subject.
+func reportAbout(toks []string, ms []match) bool {
+	if len(ms) == 0 || ms[0].value != "report" || ms[0].end >= len(toks) {
+		return false
+	}
+	return aboutWords[toks[ms[0].end]]
 }
 
 // isQuarterly reports whether a report covers a quarter: "Q4", "fourth quarter", or
@@ -263,6 +283,24 @@ func (e *evidence) bodies() []string {
 		f, ok := e.fields[name]
 		if !ok {
 			continue
+		}
+		if name == fDochead {
+			// "CITY COUNCIL / Minutes of the Planning Committee": the line that
+			// names the kind of document names the body whose record it is; the
+			// organisation's name above it is the publisher.
+			for _, line := range strings.Split(f.text, " \n ") {
+				lt := tokens(line)
+				if len(kindTable.find(lt)) == 0 {
+					continue
+				}
+				var found []string
+				for _, m := range bodyTable.find(lt) {
+					found = appendNew(found, m.value)
+				}
+				if len(found) > 0 {
+					return found
+				}
+			}
 		}
 		var found []string
 		for _, m := range bodyTable.find(f.toks) {
@@ -399,6 +437,30 @@ func (e *evidence) name() string {
 type scorer struct {
 	in         Intent
 	importance []float64 // per Core group, in [0, 1): the cost of lacking it
+	// spanName is set when the prompt names a span of years that some candidate
+	// carries in its name ("Corporate Plan 2024–2028"): the span is then the
+	// document's name, not a window that any document inside it fits.
+	spanName *Period
+}
+
+// spanRE is a span of years written in a document's name: "2024–2028", "2020 to 2024".
+var spanRE = regexp.MustCompile(`(?:^|\D)((?:19|20)\d\d)\s*(?:-|–|—|to|through)\s*((?:19|20)\d\d)(?:\D|$)`)
+
+// nameSpan returns the span of two or more years the document's name carries.
+func (e *evidence) nameSpan() (Period, bool) {
+	for _, name := range []fieldName{fAnchor, fTitle, fRow, fDoctitle, fFilename} {
+		f, ok := e.fields[name]
+		if !ok {
+			continue
+		}
+		if m := spanRE.FindStringSubmatch(f.text); m != nil {
+			a, b := atoi(m[1]), atoi(m[2])
+			if b > a+1 && b-a <= 30 {
+				return Period{day(a, 1, 1), day(b+1, 1, 1)}, true
+			}
+		}
+	}
+	return Period{}, false
 }
 
 const (
@@ -423,6 +485,17 @@ var genericHeads = map[string]bool{
 
 func newScorer(in Intent, cands []*evidence, siteWords map[string]bool) *scorer {
 	s := &scorer{in: in, importance: make([]float64, len(in.Core))}
+	for _, want := range in.Periods {
+		if want.To.Sub(want.From) < 2*366*24*time.Hour {
+			continue
+		}
+		for _, c := range cands {
+			if p, ok := c.nameSpan(); ok && p == want {
+				s.spanName = &want
+				break
+			}
+		}
+	}
 	n := float64(len(cands))
 	for i, g := range in.Core {
 		if siteWords[g.Label] {
@@ -527,7 +600,14 @@ func (s *scorer) score(e *evidence) (float64, string) {
 	}
 
 	// Time: what the document covers must fall in a period the prompt names.
-	if len(in.Periods) > 0 {
+	if s.spanName != nil {
+		f := periodMismatch
+		if p, ok := e.nameSpan(); ok && p == *s.spanName {
+			f = 1
+		}
+		score *= f
+		why = append(why, fmt.Sprintf("span %d–%d×%.2f", s.spanName.From.Year(), s.spanName.To.Year()-1, f))
+	} else if len(in.Periods) > 0 {
 		p, yearOnly, known := e.period()
 		f := periodUnknown
 		if known {
@@ -565,6 +645,8 @@ func (s *scorer) score(e *evidence) (float64, string) {
 			switch {
 			case in.Current || (in.Final && (x == "proposed" || x == "draft")):
 				f = notCurrent
+			case x == "inactive" || x == "proposed":
+				// Said of a version only when asked for the current or final one.
 			case x == "superseded" || x == "rescinded" || x == "draft":
 				f = math.Min(f, supersededAnyway)
 			}

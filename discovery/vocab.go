@@ -144,6 +144,31 @@ var statusPhrases = map[string]string{
 	"draft for consultation": "draft",
 	"proposed":               "proposed",
 	"pending approval":       "proposed",
+	// Stages before the final one: they matter only when the prompt asks for the
+	// final, adopted or current version.
+	"for consultation":     "proposed",
+	"for comment":          "proposed",
+	"for public comment":   "proposed",
+	"pre submission":       "proposed",
+	"consultation version": "proposed",
+	"unofficial":           "proposed",
+	"provisional":          "proposed",
+	"preliminary":          "proposed",
+	"tentative":            "proposed",
+	"recommended budget":   "proposed",
+	"requested budget":     "proposed",
+	// No longer in force, though not replaced: matters only when the prompt asks
+	// for what is current.
+	"lapsed":          "inactive",
+	"surrendered":     "inactive",
+	"suspended":       "inactive",
+	"terminated":      "inactive",
+	"inactive":        "inactive",
+	"cancelled":       "inactive",
+	"canceled":        "inactive",
+	"no longer valid": "inactive",
+	"previous":        "inactive",
+	"former":          "inactive",
 }
 
 // synonyms expand a prompt word into alternatives that mean the same for matching.
@@ -243,8 +268,9 @@ related covering cover covers describing describe linked listed shown uploaded a
 located appear appears able everything anything something thing things kind kinds type types sort version
 versions copy original full text able
 where how when were was is did does done pull grab send gather collect obtain provide see view access know tell help
-one ones hi hello thanks thank kindly really still already anyone whatever whichever interested
-handed down delivered`) {
+one ones hi hello thanks thank kindly really still already anyone whatever whichever interested much many
+handed down delivered decided decide decides discussed discuss discusses agreed agree considered consider
+debated debate said say says happened happen`) {
 		stopWords[w] = true
 		stopWords[stem(w)] = true // "anything" is matched as its stem "anyth"
 	}

@@ -1,0 +1,173 @@
+package discovery
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/skop-dev/skop/internal/testsite"
+)
+
+// Status, stages of approval and other names for a kind, on sites written here
+// from general knowledge of how registers and plans are published (issue 7's
+// failure groups "kinds, exclusions and status" and "evidence").
+
+// A register whose status lives in a table column: the prompt asks for what is in
+// force now, and the row's status cell is the evidence.
+func TestScenarioRegisterStatusColumn(t *testing.T) {
+	res := map[string]testsite.Resource{
+		"/": testsite.HTML(`<html><head><title>Borough of Penhallow — Licensing</title></head><body><a href="/licensing/register">Licence register</a></body></html>`),
+		"/licensing/register": testsite.HTML(`<html><head><title>Public register of licences</title></head><body>
+			<h1>Public register</h1>
+			<table><thead><tr><th>Licence</th><th>Premises</th><th>Type</th><th>Status</th></tr></thead><tbody>
+			<tr><td><a href="/lic/PL-0101.pdf">PL-0101</a></td><td>The Anchor Inn</td><td>Premises licence</td><td>Valid</td></tr>
+			<tr><td><a href="/lic/PL-0088.pdf">PL-0088</a></td><td>Harbour Stores</td><td>Premises licence</td><td>Revoked</td></tr>
+			<tr><td><a href="/lic/PL-0120.pdf">PL-0120</a></td><td>Kingfisher Café</td><td>Premises licence</td><td>Valid</td></tr>
+			<tr><td><a href="/lic/PL-0042.pdf">PL-0042</a></td><td>Old Mill Social Club</td><td>Premises licence</td><td>Lapsed</td></tr>
+			<tr><td><a href="/lic/GL-0007.pdf">GL-0007</a></td><td>Lucky Star Arcade</td><td>Gambling premises licence</td><td>Valid</td></tr>
+			</tbody></table></body></html>`),
+		"/lic/PL-0101.pdf": testsite.PDFFile("Premises licence PL-0101", "PREMISES LICENCE\nThe Anchor Inn\nGranted 4 April 2022"),
+		"/lic/PL-0088.pdf": testsite.PDFFile("Premises licence PL-0088", "PREMISES LICENCE\nHarbour Stores\nGranted 2018"),
+		"/lic/PL-0120.pdf": testsite.PDFFile("Premises licence PL-0120", "PREMISES LICENCE\nKingfisher Cafe\nGranted 19 May 2023"),
+		"/lic/PL-0042.pdf": testsite.PDFFile("Premises licence PL-0042", "PREMISES LICENCE\nOld Mill Social Club\nGranted 2015"),
+		"/lic/GL-0007.pdf": testsite.PDFFile("Gambling premises licence GL-0007", "GAMBLING PREMISES LICENCE\nLucky Star Arcade"),
+	}
+	site := testsite.New(res)
+	defer site.Close()
+	expect(t, site, "/", "Which premises licences are valid at the moment? Leave out the gambling ones.", false, 0.5, "/lic/PL-0101.pdf", "/lic/PL-0120.pdf")
+	expect(t, site, "/", "List the licences currently in force", false, 0.5, "/lic/GL-0007.pdf", "/lic/PL-0101.pdf", "/lic/PL-0120.pdf")
+}
+
+// A plan published in stages: the adopted one is wanted, not the versions that
+// went out for consultation or to examination.
+func TestScenarioStagesOfApproval(t *testing.T) {
+	res := map[string]testsite.Resource{
+		"/": testsite.HTML(`<html><head><title>Corran District Council</title></head><body>
+			<a href="/planning/local-plan">Local Plan</a> <a href="/finance/budget">Budget</a></body></html>`),
+		"/planning/local-plan": testsite.HTML(`<html><head><title>Local Plan</title></head><body>
+			<h1>Corran Local Plan 2020–2040</h1>
+			<h2>Examination</h2><ul>
+			<li><a href="/lp/issues-and-options.pdf">Issues and Options (Regulation 18), 2021</a></li>
+			<li><a href="/lp/pre-submission.pdf">Pre-submission Local Plan (Regulation 19), 2022</a></li>
+			<li><a href="/lp/inspector-report.pdf">Inspector's report on the examination, 2023</a></li></ul>
+			<h2>The plan</h2><ul><li><a href="/lp/local-plan.pdf">Corran Local Plan 2020–2040</a></li></ul></body></html>`),
+		"/lp/issues-and-options.pdf": testsite.PDFFile("Local Plan Issues and Options", "CORRAN LOCAL PLAN\nIssues and options consultation\n2021"),
+		"/lp/pre-submission.pdf":     testsite.PDFFile("Pre-submission Local Plan", "CORRAN LOCAL PLAN 2020-2040\nPre-submission version for consultation"),
+		"/lp/inspector-report.pdf":   testsite.PDFFile("Report on the Examination of the Corran Local Plan", "Report to Corran District Council\non the Examination of the Corran Local Plan"),
+		"/lp/local-plan.pdf":         testsite.PDFFile("Corran Local Plan 2020-2040", "CORRAN LOCAL PLAN 2020-2040\nAdopted 12 March 2024"),
+		"/finance/budget": testsite.HTML(`<html><head><title>Budget</title></head><body><ul>
+			<li><a href="/b/proposed-2025.pdf">Proposed budget 2025/26 (for public comment)</a></li>
+			<li><a href="/b/budget-2025.pdf">Budget 2025/26</a></li></ul></body></html>`),
+		"/b/proposed-2025.pdf": testsite.PDFFile("Proposed Budget 2025/26", "CORRAN DISTRICT COUNCIL\nProposed budget 2025/26"),
+		"/b/budget-2025.pdf":   testsite.PDFFile("Budget 2025/26", "CORRAN DISTRICT COUNCIL\nBudget 2025/26\nApproved by Council, 20 February 2025"),
+	}
+	site := testsite.New(res)
+	defer site.Close()
+	expect(t, site, "/", "I want the adopted local plan, not the versions that went out for consultation.", false, 0.5, "/lp/local-plan.pdf")
+	expect(t, site, "/", "Get me the approved budget for 2025/26 rather than the proposed one", false, 0.5, "/b/budget-2025.pdf")
+}
+
+// Other names for a kind: a fee schedule published as a "table of charges", an
+// environmental impact assessment as an "environmental statement".
+func TestScenarioOtherNamesForAKind(t *testing.T) {
+	res := map[string]testsite.Resource{
+		"/": testsite.HTML(`<html><head><title>Lowfield Leisure Trust</title></head><body><ul>
+			<li><a href="/docs/charges-2025.pdf">Table of charges 2025</a></li>
+			<li><a href="/docs/annual-review-2024.pdf">Annual review 2024</a></li>
+			<li><a href="/docs/pool-es.pdf">New pool: environmental statement</a></li>
+			<li><a href="/docs/pool-design.pdf">New pool: design and access statement</a></li>
+			<li><a href="/docs/swim-fees-2024.pdf">Swimming lessons and fees 2024</a></li>
+			<li><a href="/docs/swim-fees-2025.pdf">Swimming lessons and fees 2025</a></li></ul></body></html>`),
+		"/docs/swim-fees-2024.pdf":     testsite.PDFFile("Swimming Lessons and Fees 2024", "LOWFIELD LEISURE TRUST\nSwimming lessons: timetable and fees, 2024"),
+		"/docs/swim-fees-2025.pdf":     testsite.PDFFile("Swimming Lessons and Fees 2025", "LOWFIELD LEISURE TRUST\nSwimming lessons: timetable and fees, 2025"),
+		"/docs/charges-2025.pdf":       testsite.PDFFile("Table of Charges 2025", "LOWFIELD LEISURE TRUST\nTable of charges from 1 April 2025"),
+		"/docs/annual-review-2024.pdf": testsite.PDFFile("Annual Review 2024", "LOWFIELD LEISURE TRUST\nAnnual review 2024"),
+		"/docs/pool-es.pdf":            testsite.PDFFile("Environmental Statement", "New swimming pool\nEnvironmental statement"),
+		"/docs/pool-design.pdf":        testsite.PDFFile("Design and Access Statement", "New swimming pool\nDesign and access statement"),
+	}
+	site := testsite.New(res)
+	defer site.Close()
+	expect(t, site, "/", "What are the trust's fees for 2025? I need the fee schedule.", false, 0.5, "/docs/charges-2025.pdf", "/docs/swim-fees-2025.pdf")
+	expect(t, site, "/", "Find the EIA for the new pool", false, 0.5, "/docs/pool-es.pdf")
+	expect(t, site, "/", "How much do swimming lessons cost in 2025? I want the fee schedule.", false, 0.5, "/docs/swim-fees-2025.pdf")
+}
+
+// The final version of a strategy beside its consultation draft and a summary of
+// the responses: only the adopted strategy is wanted.
+func TestScenarioFinalNotDraft(t *testing.T) {
+	res := map[string]testsite.Resource{
+		"/": testsite.HTML(`<html><head><title>Fenmoor Combined Authority</title></head><body>
+			<a href="/have-your-say">Consultations</a> <a href="/our-plans">Our plans</a></body></html>`),
+		"/have-your-say": testsite.HTML(`<html><head><title>Consultations</title></head><body><h1>Local Transport Strategy</h1><ul>
+			<li><a href="/c/lts-draft.pdf">Draft Local Transport Strategy 2026–2036 (consultation closed 1 March 2026)</a></li>
+			<li><a href="/c/lts-responses.pdf">What you told us: consultation report</a></li></ul></body></html>`),
+		"/our-plans": testsite.HTML(`<html><head><title>Our plans</title></head><body><ul>
+			<li><a href="/p/lts.pdf">Local Transport Strategy 2026–2036</a></li>
+			<li><a href="/p/skills.pdf">Skills Strategy 2024–2029</a></li></ul></body></html>`),
+		"/c/lts-draft.pdf":     testsite.PDFFile("Draft Local Transport Strategy", "FENMOOR COMBINED AUTHORITY\nDRAFT FOR CONSULTATION\nLocal Transport Strategy 2026-2036"),
+		"/c/lts-responses.pdf": testsite.PDFFile("Local Transport Strategy consultation report", "Local Transport Strategy\nReport on the consultation"),
+		"/p/lts.pdf":           testsite.PDFFile("Local Transport Strategy 2026-2036", "FENMOOR COMBINED AUTHORITY\nLocal Transport Strategy 2026-2036\nAdopted by the Authority, June 2026"),
+		"/p/skills.pdf":        testsite.PDFFile("Skills Strategy 2024-2029", "FENMOOR COMBINED AUTHORITY\nSkills Strategy"),
+	}
+	site := testsite.New(res)
+	defer site.Close()
+	expect(t, site, "/", "I need the final local transport strategy as adopted, not the consultation draft.", false, 0.5, "/p/lts.pdf")
+	expect(t, site, "/", "Could you get me the approved transport strategy? Skip the draft version please", false, 0.5, "/p/lts.pdf")
+}
+
+// A request that starts by saying who the asker is ("I sit on …", "I work for …")
+// before what they want, with a range of months.
+func TestScenarioAsideAndMonthRange(t *testing.T) {
+	res := map[string]testsite.Resource{
+		"/": testsite.HTML(`<html><head><title>Holmbury Parish Council</title></head><body><h1>Meetings</h1>
+			<h2>Full Council</h2><ul>
+			<li><a href="/m/fc-2025-01-13.pdf">13 January 2025</a></li>
+			<li><a href="/m/fc-2025-03-10.pdf">10 March 2025</a></li>
+			<li><a href="/m/fc-2025-07-14.pdf">14 July 2025</a></li></ul>
+			<h2>Planning Committee</h2><ul>
+			<li><a href="/m/pc-2025-02-03.pdf">3 February 2025</a></li></ul></body></html>`),
+		"/m/fc-2025-01-13.pdf": testsite.PDFFile("", "HOLMBURY PARISH COUNCIL\nMinutes of the meeting of the Full Council\n13 January 2025"),
+		"/m/fc-2025-03-10.pdf": testsite.PDFFile("", "HOLMBURY PARISH COUNCIL\nMinutes of the meeting of the Full Council\n10 March 2025"),
+		"/m/fc-2025-07-14.pdf": testsite.PDFFile("", "HOLMBURY PARISH COUNCIL\nMinutes of the meeting of the Full Council\n14 July 2025"),
+		"/m/pc-2025-02-03.pdf": testsite.PDFFile("", "HOLMBURY PARISH COUNCIL\nMinutes of the Planning Committee\n3 February 2025"),
+	}
+	site := testsite.New(res)
+	defer site.Close()
+	expect(t, site, "/", "I sit on a residents' association committee and want to see what the parish council decided between January and April 2025 - the minutes, please.", false, 0.5, "/m/fc-2025-01-13.pdf", "/m/fc-2025-03-10.pdf")
+	expect(t, site, "/", "I work for a local newspaper; I need the council's minutes from January to March 2025.", false, 0.5, "/m/fc-2025-01-13.pdf", "/m/fc-2025-03-10.pdf")
+}
+
+// Numbered notices behind query-string links, whose number looks like a month
+// ("No. 07/2025") while the date of issue is in the document.
+func TestScenarioNumberedNoticesHalfYear(t *testing.T) {
+	res := map[string]testsite.Resource{"/": testsite.HTML(`<html><head><title>Trent Navigation</title></head><body><h1>Notices to boaters</h1><ul>
+		<li><a href="/notice.php?n=2025-03">No. 03/2025 – Lock 4 closed for repairs</a></li>
+		<li><a href="/notice.php?n=2025-04">No. 04/2025 – Towpath diversion at Mill Bridge</a></li>
+		<li><a href="/notice.php?n=2025-05">No. 05/2025 – Low water levels</a></li>
+		<li><a href="/notice.php?n=2025-06">No. 06/2025 – Winter stoppages</a></li></ul></body></html>`)}
+	issued := []string{"3 March 2025", "18 June 2025", "9 August 2025", "2 November 2025"}
+	for i, d := range issued {
+		res[fmt.Sprintf("/notice.php?n=2025-%02d", i+3)] = testsite.PDFFile(fmt.Sprintf("Notice %02d/2025", i+3), "TRENT NAVIGATION\nNotice to boaters\nIssued "+d)
+	}
+	site := testsite.New(res)
+	defer site.Close()
+	expect(t, site, "/", "Show me the notices to boaters issued in the second half of 2025.", false, 0.5, "/notice.php?n=2025-05", "/notice.php?n=2025-06")
+}
+
+// Plans named by the span of years they cover: the prompt names the span.
+func TestScenarioPlanSpanOfYears(t *testing.T) {
+	res := map[string]testsite.Resource{
+		"/": testsite.HTML(`<html><head><title>Wexcombe Borough Council</title></head><body><h1>Corporate plans</h1><ul>
+			<li><a href="/cp/2024-2028.pdf">Corporate Plan 2024–2028</a></li>
+			<li><a href="/cp/2024-2028-draft.pdf">Corporate Plan 2024–2028: draft for comment</a></li>
+			<li><a href="/cp/2020-2024.pdf">Corporate Plan 2020–2024</a></li>
+			<li><a href="/cp/delivery-2025.pdf">Annual delivery plan 2025/26</a></li></ul></body></html>`),
+		"/cp/2024-2028.pdf":       testsite.PDFFile("Corporate Plan 2024-2028", "WEXCOMBE BOROUGH COUNCIL\nCorporate Plan 2024 to 2028\nAgreed by Full Council, 18 April 2024"),
+		"/cp/2024-2028-draft.pdf": testsite.PDFFile("Draft Corporate Plan 2024-2028", "WEXCOMBE BOROUGH COUNCIL\nDraft Corporate Plan 2024 to 2028"),
+		"/cp/2020-2024.pdf":       testsite.PDFFile("Corporate Plan 2020-2024", "WEXCOMBE BOROUGH COUNCIL\nCorporate Plan 2020 to 2024"),
+		"/cp/delivery-2025.pdf":   testsite.PDFFile("Annual Delivery Plan 2025/26", "WEXCOMBE BOROUGH COUNCIL\nAnnual delivery plan 2025/26"),
+	}
+	site := testsite.New(res)
+	defer site.Close()
+	expect(t, site, "/", "Get me the approved corporate plan for 2024-2028, not the draft that was out for comment.", false, 0.5, "/cp/2024-2028.pdf")
+	expect(t, site, "/", "corporate plan 2020 to 2024", false, 0.5, "/cp/2020-2024.pdf")
+}
