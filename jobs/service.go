@@ -97,7 +97,21 @@ type Service struct {
 	fetchedPending map[string]time.Time
 
 	ended *endedCache // results of jobs that can no longer change
+
+	ping pingMemo // the last database ping, shared by health checks
 }
+
+// pingMemo keeps the result of the last database ping for pingFresh: health is
+// polled by load balancers, orchestrators and dashboards, often many times a
+// second, and a ping per poll costs a round trip through the database's one
+// connection. A failing database is still reported within pingFresh.
+type pingMemo struct {
+	mu sync.Mutex
+	at time.Time
+	ok bool
+}
+
+const pingFresh = time.Second
 
 // errCancelled is the cause given to a running job's context when it is cancelled.
 var errCancelled = errors.New("job cancelled")
@@ -180,9 +194,7 @@ func (s *Service) Stop(ctx context.Context) error {
 // Healthy reports whether the database answers and whether this process's workers
 // run (workersOK is true, and workersEnabled false, when it runs none).
 func (s *Service) Healthy(ctx context.Context) (dbOK, workersEnabled, workersOK bool) {
-	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
-	defer cancel()
-	dbOK = s.db.Ping(ctx) == nil
+	dbOK = s.pingDB(ctx)
 	if s.cfg.Workers == 0 {
 		return dbOK, false, true
 	}
@@ -192,6 +204,22 @@ func (s *Service) Healthy(ctx context.Context) (dbOK, workersEnabled, workersOK 
 	default:
 	}
 	return dbOK, true, true
+}
+
+// pingDB pings the database, or answers from a ping less than pingFresh old. The
+// lock is held across the ping, so concurrent checks wait for one ping instead of
+// each sending theirs.
+func (s *Service) pingDB(ctx context.Context) bool {
+	s.ping.mu.Lock()
+	defer s.ping.mu.Unlock()
+	if !s.ping.at.IsZero() && time.Since(s.ping.at) < pingFresh {
+		return s.ping.ok
+	}
+	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	defer cancel()
+	s.ping.ok = s.db.Ping(ctx) == nil
+	s.ping.at = time.Now()
+	return s.ping.ok
 }
 
 // PricePerPage is the configured cost of a page that yielded a result.

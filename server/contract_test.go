@@ -35,6 +35,33 @@ func minutesSite() *testsite.Site {
 
 const minutesPrompt = "Find all council meeting minutes from 2025"
 
+// Health answers from a ping at most a second old (jobs.pingFresh); a database
+// that stops answering is still reported, within that second.
+func TestHealthReportsALostDatabase(t *testing.T) {
+	h := start(t, options{workers: 0})
+	c := h.client("")
+	ctx := context.Background()
+	health, err := c.GetHealthWithResponse(ctx)
+	if err != nil || health.JSON200 == nil || health.JSON200.Status != client.HealthResponseStatusHealthy {
+		t.Fatalf("health before: %v %s", err, health.Body)
+	}
+	h.db.Close()
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		health, err = c.GetHealthWithResponse(ctx)
+		if err != nil || health.JSON200 == nil {
+			t.Fatalf("health after: %v %s", err, health.Body)
+		}
+		if health.JSON200.Status == client.HealthResponseStatusUnhealthy && health.JSON200.DependencyStatus.Database == client.DependencyStatusDatabaseUnhealthy {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("health still %+v 5 s after the database closed", health.JSON200)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
 func TestHealthRootAndSpec(t *testing.T) {
 	h := start(t, options{workers: 1})
 	c := h.client("")
