@@ -9,6 +9,7 @@ import (
 )
 
 func TestSQLitePathAndDialect(t *testing.T) {
+	t.Parallel()
 	for dsn, want := range map[string]string{
 		"./skop.db": "./skop.db", "sqlite:/var/lib/skop.db": "/var/lib/skop.db", "sqlite:///tmp/x.db": "/tmp/x.db",
 		"file:data/skop.db?_pragma=x": "data/skop.db", "  /abs/path.db  ": "/abs/path.db",
@@ -28,6 +29,7 @@ func TestSQLitePathAndDialect(t *testing.T) {
 }
 
 func TestRebindDollar(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		"SELECT 1": "SELECT 1",
 		"SELECT * FROM t WHERE a = ? AND b IN (?, ?)": "SELECT * FROM t WHERE a = $1 AND b IN ($2, $3)",
@@ -40,6 +42,7 @@ func TestRebindDollar(t *testing.T) {
 }
 
 func TestMigrationFiles(t *testing.T) {
+	t.Parallel()
 	sq, err := loadMigrations(SQLite)
 	if err != nil {
 		t.Fatal(err)

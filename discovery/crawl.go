@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/skop-dev/skop/internal/metrics"
 	"net"
 	"net/http"
 	"net/url"
@@ -14,6 +13,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/skop-dev/skop/internal/metrics"
 )
 
 // This file is the navigator: walking the site from the start page, level by

@@ -13,7 +13,6 @@ import (
 	"crypto/tls"
 	"errors"
 	"fmt"
-	"github.com/skop-dev/skop/internal/metrics"
 	"mime"
 	"net"
 	"net/http"
@@ -24,6 +23,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/skop-dev/skop/internal/metrics"
 )
 
 // Stage names a part of the work, as the Skop API reports it in current_agent.

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/skop-dev/skop/internal/metrics"
 	"io"
 	"math/rand/v2"
 	"net"
@@ -14,6 +13,8 @@ import (
 	"sync"
 	"syscall"
 	"time"
+
+	"github.com/skop-dev/skop/internal/metrics"
 )
 
 // This file is the run's side of HTTP: the per-site gate (concurrency, delay,

@@ -3,13 +3,14 @@ package discovery
 import (
 	"context"
 	"fmt"
-	"github.com/skop-dev/skop/internal/metrics"
-	"github.com/skop-dev/skop/internal/text"
 	"io"
 	"net/http"
 	"runtime"
 	"sync/atomic"
 	"time"
+
+	"github.com/skop-dev/skop/internal/metrics"
+	"github.com/skop-dev/skop/internal/text"
 )
 
 // This file is the scraper and the judge: reading each candidate within the

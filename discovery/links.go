@@ -2,7 +2,6 @@ package discovery
 
 import (
 	"bytes"
-	"github.com/skop-dev/skop/internal/text"
 	"net/url"
 	"path"
 	"regexp"
@@ -11,6 +10,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/skop-dev/skop/internal/text"
 )
 
 // link is an <a href> on a page with the evidence around it: what the link says,

@@ -2,6 +2,7 @@ package jobs
 
 import (
 	"context"
+	"errors"
 	"io"
 	"log/slog"
 	"net/http"
@@ -86,6 +87,7 @@ func hangingSite() *testsite.Site {
 // TestRiverSideCancel: a job cancelled through River — running, or still pending
 // behind another — ends cancelled in Skop with a cancel time, and frees its slot.
 func TestRiverSideCancel(t *testing.T) {
+	t.Parallel() // its own database (testdb.DSN) and service
 	site := hangingSite()
 	defer site.Close()
 	base, owner := newTestService(t, 0)
@@ -124,6 +126,7 @@ func TestRiverSideCancel(t *testing.T) {
 // discarded (three shutdowns with an older River), or whose River job is gone,
 // fails with a reason instead of staying in_progress for ever.
 func TestStuckJobsAreSettled(t *testing.T) {
+	t.Parallel() // its own database (testdb.DSN) and service
 	s, owner := newTestService(t, 0)
 	ctx := context.Background()
 	for _, river := range []string{"discarded", "gone"} {
@@ -154,6 +157,7 @@ func TestStuckJobsAreSettled(t *testing.T) {
 // TestOverdueJobFails: a job past its deadline fails with a timeout, whatever its
 // lease says, and its River job is cancelled.
 func TestOverdueJobFails(t *testing.T) {
+	t.Parallel() // its own database (testdb.DSN) and service
 	s, owner := newTestService(t, 0)
 	ctx := context.Background()
 	j, err := s.Create(ctx, owner, CreateRequest{Website: "https://example.com/", Prompt: "council minutes", Params: DefaultParams()})
@@ -183,6 +187,7 @@ func TestOverdueJobFails(t *testing.T) {
 // the job is requeued, another process resumes it, keeps that document without
 // fetching it again, finds the rest, and no counter a person sees goes back.
 func TestResumeKeepsDocuments(t *testing.T) {
+	t.Parallel() // its own database (testdb.DSN) and service
 	site := testsite.New(map[string]testsite.Resource{
 		"/": testsite.HTML(`<h2>Council minutes 2025</h2><a href="/a.pdf">Council minutes January 2025</a>
 			<a href="/b.pdf">Council minutes February 2025</a><a href="/c.pdf">Council minutes March 2025</a>`),
@@ -277,6 +282,7 @@ func deref(p *int) int {
 // starting it. After a lease the reaper settles that River job and queues the job
 // again, first in line; before the lease it leaves it alone.
 func TestFetchedButNeverStarted(t *testing.T) {
+	t.Parallel() // its own database (testdb.DSN) and service
 	base, owner := newTestService(t, 0)
 	ctx := context.Background()
 	s, err := NewService(base.db, Config{Workers: 0, LeaseDuration: 300 * time.Millisecond, StatusCheckInterval: 10 * time.Millisecond,
@@ -316,6 +322,7 @@ func TestFetchedButNeverStarted(t *testing.T) {
 // TestCorruptParametersFailTheJob: a job whose stored parameters cannot be read is
 // failed with a clear error by the worker, not retried for ever.
 func TestCorruptParametersFailTheJob(t *testing.T) {
+	t.Parallel() // its own database (testdb.DSN) and service
 	base, owner := newTestService(t, 0)
 	ctx := context.Background()
 	j, err := base.Create(ctx, owner, CreateRequest{Website: "https://example.com/", Prompt: "council minutes", Params: DefaultParams()})
@@ -357,6 +364,7 @@ func TestCorruptParametersFailTheJob(t *testing.T) {
 // TestEndedJobsFromMemory: an ended job's status and results are answered from
 // memory, for its owner only, and an active job's never are.
 func TestEndedJobsFromMemory(t *testing.T) {
+	t.Parallel() // its own database (testdb.DSN) and service
 	s, owner := newTestService(t, 0)
 	ctx := context.Background()
 	j, err := s.Create(ctx, owner, CreateRequest{Website: "https://example.com/", Prompt: "council minutes", Params: DefaultParams()})
@@ -386,5 +394,46 @@ func TestEndedJobsFromMemory(t *testing.T) {
 	}
 	if _, err := s.Get(ctx, owner+1, j.ID); err != ErrNotFound {
 		t.Errorf("another key read a cached job: %v", err)
+	}
+}
+
+// TestFetchedNotStartedSkipsNoCorruptRow: a pending job whose stored parameters
+// cannot be read does not hide the other jobs from the reaper; it comes back
+// marked corrupt, for its worker to fail.
+func TestFetchedNotStartedSkipsNoCorruptRow(t *testing.T) {
+	t.Parallel() // its own database (testdb.DSN) and service
+	s, owner := newTestService(t, 0)
+	ctx := context.Background()
+	var ids []string
+	for range 2 {
+		j, err := s.Create(ctx, owner, CreateRequest{Website: "https://example.com/", Prompt: "council minutes", Params: DefaultParams()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.db.Exec(ctx, `UPDATE river_job SET state = 'running', attempt = 1 WHERE id = ?`, j.RiverJobID); err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, j.ID)
+	}
+	if _, err := s.db.Exec(ctx, `UPDATE skop_jobs SET params = ? WHERE id = ?`, `{not json`, ids[0]); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.store.fetchedNotStarted(ctx, s.db, 10)
+	if err != nil {
+		t.Fatalf("one corrupt row failed the whole query: %v", err)
+	}
+	byID := map[string]fetched{}
+	for _, f := range got {
+		byID[f.id] = f
+	}
+	if len(byID) != 2 {
+		t.Fatalf("got %d jobs, want 2", len(byID))
+	}
+	var corrupt *CorruptJobError
+	if c := byID[ids[0]].corrupt; c == nil || !errors.As(error(c), &corrupt) || corrupt.Column != "params" {
+		t.Errorf("corrupt row: %+v", byID[ids[0]])
+	}
+	if f := byID[ids[1]]; f.corrupt != nil || f.timeout != DefaultParams().Timeout {
+		t.Errorf("sound row: %+v", f)
 	}
 }

@@ -6,6 +6,7 @@ import (
 )
 
 func TestEstimatedCompletion(t *testing.T) {
+	t.Parallel()
 	created := time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC)
 	started := created.Add(10 * time.Second)
 	now := started.Add(60 * time.Second)

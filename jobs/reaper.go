@@ -3,8 +3,9 @@ package jobs
 import (
 	"context"
 	"fmt"
-	"github.com/skop-dev/skop/internal/metrics"
 	"time"
+
+	"github.com/skop-dev/skop/internal/metrics"
 )
 
 // reap keeps every active job owned by somebody. Every StatusCheckInterval it
@@ -220,6 +221,10 @@ func (s *Service) reapFetched(ctx context.Context) error {
 			return err
 		}
 		delete(seen, o.id)
+		if o.corrupt != nil {
+			s.log.Warn("job whose worker died before starting it: requeued to be failed, its record is corrupt", "job_id", o.id, "river_job_id", riverID, "error", o.corrupt)
+			continue
+		}
 		s.log.Info("job whose worker died before starting it: requeued", "job_id", o.id, "river_job_id", riverID)
 	}
 	s.fetchedPending = seen

@@ -4,18 +4,18 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/skop-dev/skop/internal/ids"
-	"github.com/skop-dev/skop/internal/metrics"
 	"log/slog"
 	"os"
-	"riverqueue.com/riverui/uiendpoints"
 	"sync"
 	"time"
 
 	"github.com/riverqueue/river"
+	"riverqueue.com/riverui/uiendpoints"
 
 	"github.com/skop-dev/skop/database"
 	"github.com/skop-dev/skop/discovery"
+	"github.com/skop-dev/skop/internal/ids"
+	"github.com/skop-dev/skop/internal/metrics"
 )
 
 // Config sets up a Service.
@@ -140,9 +140,12 @@ func NewService(db *database.DB, cfg Config) (*Service, error) {
 		RescueStuckJobsAfter: time.Hour + 5*time.Minute,
 		JobTimeout:           time.Hour,
 	}
+	var w *worker
 	if cfg.Workers > 0 {
 		workers := river.NewWorkers()
-		river.AddWorker(workers, &worker{svc: s})
+		w = &worker{db: db, store: s.store, engine: s.engine, runs: s, owner: s.owner,
+			lease: cfg.LeaseDuration, statusEvery: cfg.StatusCheckInterval, log: s.log}
+		river.AddWorker(workers, w)
 		rc.Workers = workers
 		rc.Queues = map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: cfg.Workers}}
 	}
@@ -151,6 +154,9 @@ func NewService(db *database.DB, cfg Config) (*Service, error) {
 		return nil, fmt.Errorf("jobs: river client: %w", err)
 	}
 	s.queue = q
+	if w != nil {
+		w.queue = q
+	}
 	return s, nil
 }
 

@@ -6,11 +6,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/skop-dev/skop/internal/text"
 	"strings"
 	"time"
 
 	"github.com/skop-dev/skop/database"
+	"github.com/skop-dev/skop/internal/text"
 )
 
 // querier is a connection or a transaction, on either backend.
@@ -325,6 +325,7 @@ type fetched struct {
 	id         string
 	riverJobID int64
 	timeout    int
+	corrupt    *CorruptJobError // its stored parameters cannot be read
 }
 
 // fetchedNotStarted returns up to limit pending jobs whose River job is running.
@@ -346,7 +347,10 @@ WHERE j.status = 'pending' AND CAST(r.state AS TEXT) = 'running' LIMIT ?`, limit
 			return nil, err
 		}
 		if err := json.Unmarshal([]byte(params), &p); err != nil {
-			return nil, fmt.Errorf("job %s: params: %w", f.id, err)
+			// One unreadable row must not stop the reaper for every other job:
+			// it is requeued with the default timeout, and the worker that runs
+			// it fails it with this error (getAny returns the same).
+			f.corrupt = &CorruptJobError{JobID: f.id, Column: "params", Err: err}
 		}
 		f.timeout = p.Timeout
 		out = append(out, f)

@@ -5,14 +5,16 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/skop-dev/skop/internal/metrics"
-	"github.com/skop-dev/skop/internal/text"
+	"log/slog"
 	"time"
 
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/rivertype"
 
+	"github.com/skop-dev/skop/database"
 	"github.com/skop-dev/skop/discovery"
+	"github.com/skop-dev/skop/internal/metrics"
+	"github.com/skop-dev/skop/internal/text"
 )
 
 // discoverArgs is the River job that runs one Skop job. It carries only the id (the
@@ -25,9 +27,29 @@ type discoverArgs struct {
 
 func (discoverArgs) Kind() string { return "skop.discover" }
 
+// worker runs jobs for River. It holds only what a run needs — the database and
+// the store for its guarded writes, the engine, River for watching its own row,
+// and the registry through which the API's cancel reaches a running job — not
+// the Service, so what a run may touch is visible here.
 type worker struct {
 	river.WorkerDefaults[discoverArgs]
-	svc *Service
+	db     *database.DB
+	store  *store
+	engine *discovery.Engine
+	queue  queue // set once the River client that runs this worker exists
+	runs   runRegistry
+	owner  string // this process's name in job leases
+	lease  time.Duration
+	// statusEvery is how often a run renews its lease and looks at its River row.
+	statusEvery time.Duration
+	log         *slog.Logger
+}
+
+// runRegistry is the part of the Service a running job reports to: a cancel
+// through the API stops a registered run at once.
+type runRegistry interface {
+	register(id string, stop context.CancelCauseFunc)
+	unregister(id string)
 }
 
 // Timeout is the job's own time limit: River cancels the work context when it ends.
@@ -63,13 +85,13 @@ var (
 // resumes an earlier one (its process died, or handed it back at shutdown) keeps
 // the documents already found and does not fetch them again.
 func (w *worker) Work(ctx context.Context, job *river.Job[discoverArgs]) error {
-	s := w.svc
+	s := w
 	id := job.Args.JobID
 	var started bool
 	err := s.db.InTx(ctx, func(tx querier) error {
 		var err error
 		now := time.Now().UTC()
-		started, err = s.store.start(ctx, tx, id, s.owner, now, now.Add(s.cfg.LeaseDuration))
+		started, err = s.store.start(ctx, tx, id, s.owner, now, now.Add(s.lease))
 		return err
 	})
 	if err != nil {
@@ -111,8 +133,8 @@ func (w *worker) Work(ctx context.Context, job *river.Job[discoverArgs]) error {
 	defer stop(nil)
 	runCtx, stopAtDeadline := context.WithDeadlineCause(runCtx, j.DeadlineAt, errDeadline)
 	defer stopAtDeadline()
-	s.register(id, stop)
-	defer s.unregister(id)
+	s.runs.register(id, stop)
+	defer s.runs.unregister(id)
 	go w.watch(runCtx, stop, id, job.ID)
 
 	acc := &account{job: j}
@@ -202,8 +224,8 @@ func (w *worker) Work(ctx context.Context, job *river.Job[discoverArgs]) error {
 func (w *worker) cancelFromRiver(ctx context.Context, id string) {
 	cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), finalWriteTimeout)
 	defer cancel()
-	if _, err := w.svc.store.cancelAny(cctx, w.svc.db, id, "Job "+id+" cancelled through the job queue", time.Now().UTC().Truncate(time.Microsecond)); err != nil {
-		w.svc.log.Warn("cancel job cancelled through River", "job_id", id, "error", err)
+	if _, err := w.store.cancelAny(cctx, w.db, id, "Job "+id+" cancelled through the job queue", time.Now().UTC().Truncate(time.Microsecond)); err != nil {
+		w.log.Warn("cancel job cancelled through River", "job_id", id, "error", err)
 	}
 }
 
@@ -224,7 +246,7 @@ func DiscoveryRequest(website, prompt string, p Params, created time.Time) disco
 // transaction. When the guard matches no row, a cancel won the race: nothing is
 // written and River is told the job was cancelled.
 func (w *worker) finish(ctx context.Context, job *river.Job[discoverArgs], status Status, acc *account) error {
-	s := w.svc
+	s := w
 	// The work context may have ended (timeout); the final write still must happen.
 	fctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), finalWriteTimeout)
 	defer cancel()
@@ -256,19 +278,19 @@ func (w *worker) finish(ctx context.Context, job *river.Job[discoverArgs], statu
 // missed (riverqueue/river#1358) or never sent (SQLite has no LISTEN), and a lease
 // that another process took over, at the latest one interval later.
 func (w *worker) watch(ctx context.Context, stop context.CancelCauseFunc, id string, riverID int64) {
-	t := time.NewTicker(w.svc.cfg.StatusCheckInterval)
+	t := time.NewTicker(w.statusEvery)
 	defer t.Stop()
 	for {
 		select {
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			ok, err := w.svc.store.renew(ctx, w.svc.db, id, w.svc.owner, time.Now().Add(w.svc.cfg.LeaseDuration))
+			ok, err := w.store.renew(ctx, w.db, id, w.owner, time.Now().Add(w.lease))
 			if err == nil && !ok {
 				stop(errCancelled)
 				return
 			}
-			if rj, err := w.svc.queue.JobGet(ctx, riverID); err == nil && cancelAttempted(rj) {
+			if rj, err := w.queue.JobGet(ctx, riverID); err == nil && cancelAttempted(rj) {
 				stop(errRiverCancelled)
 				return
 			}
@@ -292,8 +314,8 @@ func cancelAttempted(rj *rivertype.JobRow) bool {
 func (w *worker) release(ctx context.Context, id, message string, handback bool) {
 	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), finalWriteTimeout)
 	defer cancel()
-	if err := w.svc.store.release(rctx, w.svc.db, id, w.svc.owner, message, handback); err != nil {
-		w.svc.log.Warn("release job lease", "job_id", id, "error", err)
+	if err := w.store.release(rctx, w.db, id, w.owner, message, handback); err != nil {
+		w.log.Warn("release job lease", "job_id", id, "error", err)
 	}
 }
 

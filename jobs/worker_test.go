@@ -94,6 +94,7 @@ func waitFinal(t *testing.T, s *Service, owner int64, id string) *Job {
 }
 
 func TestTimeoutFailsJobAndKeepsDocuments(t *testing.T) {
+	t.Parallel() // its own database (testdb.DSN) and service
 	site := testsite.New(map[string]testsite.Resource{
 		"/":         testsite.HTML(`<a href="/a.pdf">Council minutes 2025 A</a><a href="/b.pdf">Council minutes 2025 B</a><a href="/slow.pdf">Council minutes 2025 C</a>`),
 		"/a.pdf":    testsite.PDFFile("A", "a"),
@@ -121,6 +122,7 @@ func TestTimeoutFailsJobAndKeepsDocuments(t *testing.T) {
 }
 
 func TestStateMachineGuards(t *testing.T) {
+	t.Parallel() // its own database (testdb.DSN) and service
 	s, owner := newTestService(t, 0)
 	ctx := context.Background()
 	j, err := s.Create(ctx, owner, CreateRequest{Website: "https://example.com/", Prompt: "council minutes", Params: DefaultParams()})
@@ -153,6 +155,7 @@ func TestStateMachineGuards(t *testing.T) {
 }
 
 func TestNewJobID(t *testing.T) {
+	t.Parallel() // its own database (testdb.DSN) and service
 	seen := map[string]bool{}
 	for range 1000 {
 		id := newJobID()
@@ -172,6 +175,7 @@ func TestNewJobID(t *testing.T) {
 // another holds, cannot write to it, and takes it over once the lease ran out and
 // the reaper requeued it; the first process's writes are then refused.
 func TestLeases(t *testing.T) {
+	t.Parallel() // its own database (testdb.DSN) and service
 	s, owner := newTestService(t, 0)
 	ctx := context.Background()
 	j, err := s.Create(ctx, owner, CreateRequest{Website: "https://example.com/", Prompt: "council minutes", Params: DefaultParams()})
@@ -241,6 +245,7 @@ func TestLeases(t *testing.T) {
 }
 
 func TestLostJobFailsWhenAttemptsAreSpent(t *testing.T) {
+	t.Parallel() // its own database (testdb.DSN) and service
 	s, owner := newTestService(t, 0)
 	ctx := context.Background()
 	j, err := s.Create(ctx, owner, CreateRequest{Website: "https://example.com/", Prompt: "council minutes", Params: DefaultParams()})

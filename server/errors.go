@@ -4,8 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/skop-dev/skop/internal/ids"
-	"github.com/skop-dev/skop/internal/text"
 	"log/slog"
 	"net/http"
 	"sort"
@@ -18,6 +16,8 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/skop-dev/skop/gen"
+	"github.com/skop-dev/skop/internal/ids"
+	"github.com/skop-dev/skop/internal/text"
 )
 
 func newRequestID() string { return ids.Request() }

@@ -7,7 +7,6 @@ package server
 import (
 	"context"
 	"fmt"
-	"github.com/skop-dev/skop/internal/metrics"
 	"log/slog"
 	"net/http"
 	"strconv"
@@ -22,6 +21,7 @@ import (
 	skop "github.com/skop-dev/skop"
 	"github.com/skop-dev/skop/apikeys"
 	"github.com/skop-dev/skop/gen"
+	"github.com/skop-dev/skop/internal/metrics"
 	"github.com/skop-dev/skop/jobs"
 )
 

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/skop-dev/skop/internal/text"
 	"hash/maphash"
 	"io"
 	"log/slog"
@@ -21,6 +20,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/skop-dev/skop/apikeys"
+	"github.com/skop-dev/skop/internal/text"
 )
 
 // validateRequests checks every request against the spec with kin-openapi's
