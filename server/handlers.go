@@ -11,8 +11,9 @@ import (
 // handlers implements gen.StrictServerInterface. Errors are returned as *apiError
 // and rendered by errorHandler, so every error body has one shape and one path.
 type handlers struct {
-	svc *jobs.Service
-	log *slog.Logger
+	svc     *jobs.Service
+	log     *slog.Logger
+	encoded *encodedCache // results of ended jobs, encoded once
 }
 
 var _ gen.StrictServerInterface = (*handlers)(nil)

@@ -1,7 +1,9 @@
 package server
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -160,6 +162,27 @@ func (h *handlers) GetJobResults(ctx context.Context, req gen.GetJobResultsReque
 	if err != nil {
 		return nil, fromService(err)
 	}
+	ended := !j.Status.Active()
+	if ended {
+		if b, ok := h.encoded.get(owner(ctx), j.ID); ok {
+			return encodedResults(b), nil
+		}
+	}
+	resp := h.resultsResponse(j, docs)
+	if !ended {
+		return resp, nil
+	}
+	// Encoded as the generated VisitGetJobResultsResponse encodes it.
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(resp.Body); err != nil {
+		return nil, err
+	}
+	h.encoded.put(owner(ctx), j.ID, buf.Bytes())
+	return encodedResults(buf.Bytes()), nil
+}
+
+// resultsResponse is the results answer for a job and its documents.
+func (h *handlers) resultsResponse(j *jobs.Job, docs []jobs.Document) gen.GetJobResults200JSONResponse {
 	out := make([]gen.ExtractedDocument, len(docs))
 	for i, d := range docs {
 		out[i] = gen.ExtractedDocument{
@@ -196,7 +219,7 @@ func (h *handlers) GetJobResults(ctx context.Context, req gen.GetJobResultsReque
 		Errors:                   apiErrors(j.Errors),
 		Warnings:                 text.NonNil(j.Warnings),
 		HasErrors:                len(j.Errors) > 0,
-	}}, nil
+	}}
 }
 
 func (h *handlers) ListJobs(ctx context.Context, req gen.ListJobsRequestObject) (gen.ListJobsResponseObject, error) {

@@ -103,7 +103,7 @@ func New(svc *jobs.Service, keys *apikeys.Store, cfg Config) (*echo.Echo, error)
 	e.Use(strictJSON)
 	e.Use(validateRequests(router, keys))
 
-	h := &handlers{svc: svc, log: cfg.Logger}
+	h := &handlers{svc: svc, log: cfg.Logger, encoded: newEncodedCache()}
 	gen.RegisterHandlers(e, gen.NewStrictHandler(h, nil))
 	return e, nil
 }
