@@ -62,6 +62,9 @@ func WriteB(dir string) error { return write(dir, sitesB(), casesB()) }
 // WriteC writes set C into dir.
 func WriteC(dir string) error { return write(dir, sitesC(), casesC()) }
 
+// WriteD writes set D into dir.
+func WriteD(dir string) error { return write(dir, sitesD(), casesD()) }
+
 func write(dir string, all []site, cs []kase) error {
 	for _, s := range all {
 		root := filepath.Join(dir, "sites", s.name)

@@ -3,6 +3,7 @@
 //	go run ./internal/heldout/gen -out /tmp/skop-heldout          (set A)
 //	go run ./internal/heldout/gen -set b -out /tmp/skop-heldout-b (set B)
 //	go run ./internal/heldout/gen -set c -out /tmp/skop-heldout-c (set C)
+//	go run ./internal/heldout/gen -set d -out /tmp/skop-heldout-d (set D)
 //	go run ./cmd/skop-bench discovery -corpus /tmp/skop-heldout -by-case
 package main
 
@@ -16,7 +17,7 @@ import (
 
 func main() {
 	out := flag.String("out", "", "folder to write the corpus into")
-	set := flag.String("set", "a", "which held-out set: a, b or c")
+	set := flag.String("set", "a", "which held-out set: a, b, c or d")
 	flag.Parse()
 	if *out == "" {
 		fmt.Fprintln(os.Stderr, "usage: gen -out DIR")
@@ -29,8 +30,10 @@ func main() {
 		write = heldout.WriteB
 	case "c":
 		write = heldout.WriteC
+	case "d":
+		write = heldout.WriteD
 	default:
-		fmt.Fprintln(os.Stderr, "gen: -set must be a, b or c")
+		fmt.Fprintln(os.Stderr, "gen: -set must be a, b, c or d")
 		os.Exit(2)
 	}
 	if err := write(*out); err != nil {
