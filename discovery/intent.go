@@ -44,7 +44,28 @@ type Group struct {
 	Alts  [][]string // stemmed token sequences
 	// Lexical are WordNet's synonyms, matched at wordnetWeight.
 	Lexical [][]string
+	// Acronym is set when the prompt wrote the term in capitals ("CRMP"): it also
+	// matches words whose initials spell it ("Community Risk Management Plan").
+	Acronym string
 	pos     int // where it ends in the prompt's tokens
+}
+
+// acronymRE finds words written in capitals: "ACOP", "CRMP", "EIA".
+var acronymRE = regexp.MustCompile(`\b[A-Z]{3,6}s?\b`)
+
+// markAcronyms sets Acronym on the groups whose word the prompt wrote in capitals.
+func markAcronyms(prompt string, groups []Group) {
+	for _, a := range acronymRE.FindAllString(prompt, -1) {
+		a = strings.TrimSuffix(a, "s")
+		if a == strings.ToUpper(a) && len(a) >= 3 {
+			low := strings.ToLower(a)
+			for i := range groups {
+				if groups[i].Label == stem(low) || groups[i].Label == low {
+					groups[i].Acronym = low
+				}
+			}
+		}
+	}
 }
 
 // words splits text into lower-case words of letters and digits.
@@ -294,7 +315,9 @@ func ParsePrompt(prompt string, now time.Time) Intent {
 		in.Bodies = appendNew(in.Bodies, m.value)
 		markUsed(used, m)
 	}
-	in.Core = termGroups(toks, used)
+	in.Core = coordinate(termGroups(toks, used), toks, kindStarts)
+	markAcronyms(prompt, in.Core)
+	markAcronyms(prompt, in.ExcludedTerms)
 	in.Head = headOf(in.Core, kindStarts)
 	for _, s := range optional {
 		otoks := tokens(s)
@@ -314,6 +337,29 @@ func ParsePrompt(prompt string, now time.Time) Intent {
 	// "Excluded" only means something for kinds not also asked for.
 	in.Excluded = slices.DeleteFunc(in.Excluded, func(k string) bool { return slices.Contains(in.Kinds, k) })
 	return in
+}
+
+// coordinate merges "A and B" or "A or B" right before a kind ("enforcement and
+// prohibition notices") into one group whose alternatives are A and B: each
+// document is one of them, not both.
+func coordinate(groups []Group, toks []string, kindStarts []int) []Group {
+	for _, k := range kindStarts {
+		if k < 3 || (toks[k-2] != "and" && toks[k-2] != "or") {
+			continue
+		}
+		a := slices.IndexFunc(groups, func(g Group) bool { return g.pos == k-3 && len(g.Alts) > 0 && len(g.Alts[0]) == 1 })
+		b := slices.IndexFunc(groups, func(g Group) bool { return g.pos == k-1 && len(g.Alts) > 0 && len(g.Alts[0]) == 1 })
+		if a < 0 || b < 0 {
+			continue
+		}
+		ga, gb := groups[a], groups[b]
+		gb.Label = ga.Label + " or " + gb.Label
+		gb.Alts = append(slices.Clone(ga.Alts), gb.Alts...)
+		gb.Lexical = append(slices.Clone(ga.Lexical), gb.Lexical...)
+		groups[b] = gb
+		groups = slices.Delete(groups, a, a+1)
+	}
+	return groups
 }
 
 // dropAsides removes, from each sentence, an aside about the asker that runs up to

@@ -102,7 +102,9 @@ func TestLLMStage(t *testing.T) {
 	defer site.Close()
 	llm := newFakeLLM(llmReply{content: sopAnswer, tokens: 321})
 	defer llm.Close()
-	req := Request{StartURL: site.URL + "/", Prompt: "Get me the lab's SOPs", SinglePage: true, ConfidenceThreshold: 0.5}
+	// Lower case: written in capitals, the rules spell "SOP" out from the
+	// initials of "Standard Operating Procedure" themselves.
+	req := Request{StartURL: site.URL + "/", Prompt: "Get me the lab's sops", SinglePage: true, ConfidenceThreshold: 0.5}
 
 	docs, last, warnings, err := collect(t, llmEngine(llm.URL), req)
 	if err != nil {
@@ -121,7 +123,7 @@ func TestLLMStage(t *testing.T) {
 	if body["model"] != "test-model" || rf["type"] != "json_schema" {
 		t.Errorf("request = %v", body)
 	}
-	// The rules alone do not know "SOP": every document scores alike and the
+	// The rules alone do not know "sops": every document scores alike and the
 	// annual report comes along.
 	plain, _, _, err := collect(t, New(Config{AllowPrivateNetworks: true}), req)
 	if err != nil {

@@ -125,6 +125,34 @@ var strongFields = []fieldName{fAnchor, fTitle, fColumn, fRow, fDoctitle, fDoche
 // linkFields are the fields known before the document is read, used to weigh terms.
 var linkFields = []fieldName{fAnchor, fTitle, fColumn, fRow, fFilename, fQuery, fCaption, fHeadings}
 
+// initialFillers are words an acronym skips: "Admissions and Continued Occupancy
+// Policy" is ACOP.
+var initialFillers = map[string]bool{"and": true, "of": true, "for": true, "the": true, "on": true, "in": true, "to": true}
+
+// initialsSpell reports whether a run of words in text has initials that spell
+// acronym (lower case), skipping filler words inside the run.
+func initialsSpell(text, acronym string) bool {
+	ws := splitWords(text)
+	for i := range ws {
+		k, j := i, 0
+		for k < len(ws) && j < len(acronym) {
+			switch {
+			case ws[k][0] == acronym[j]:
+				j++
+				k++
+			case j > 0 && initialFillers[ws[k]]:
+				k++
+			default:
+				k = len(ws) // the run breaks
+			}
+		}
+		if j == len(acronym) {
+			return true
+		}
+	}
+	return false
+}
+
 // has reports whether the token sequence alt occurs in toks.
 func has(toks, alt []string) bool {
 	if len(alt) == 0 {
@@ -153,6 +181,10 @@ func (e *evidence) groupMatch(g Group, names []fieldName) float64 {
 				best = f.weight
 				break
 			}
+		}
+		if g.Acronym != "" && slices.Contains(strongFields, name) && initialsSpell(f.text, g.Acronym) {
+			best = f.weight
+			continue
 		}
 		if w := f.weight * wordnetWeight; w > best {
 			for _, alt := range g.Lexical {
@@ -313,6 +345,33 @@ func (e *evidence) bodies() []string {
 	return nil
 }
 
+// refine narrows a long period read from a link ("Q2 2024/25", a financial year
+// whose start month the label does not say) to a shorter one the document itself
+// states near it ("July to September 2024"): the document's own months are exact.
+func (e *evidence) refine(p Period, level int) Period {
+	if p.To.Sub(p.From) < 180*24*time.Hour {
+		return p
+	}
+	lo, hi := p.From.AddDate(0, -6, 0), p.To.AddDate(0, 6, 0)
+	for _, deeper := range dateLevels[level+1:] {
+		for _, name := range deeper {
+			f, ok := e.fields[name]
+			if !ok {
+				continue
+			}
+			specific, _ := findDates(f.text)
+			for _, q := range specific {
+				// A span (a month, a quarter), not a day: a day is an event (a
+				// meeting, an approval), not what the document covers.
+				if d := q.To.Sub(q.From); d >= 28*24*time.Hour && d < p.To.Sub(p.From)/2 && !q.From.Before(lo) && !q.To.After(hi) {
+					return q
+				}
+			}
+		}
+	}
+	return p
+}
+
 // dateLevels are where a document's date is read from, in order of trust: the row or
 // link text that describes it, then its opening lines, then its file name; year-only
 // mentions after that, and the upload folder last.
@@ -325,11 +384,11 @@ var dateLevels = [][]fieldName{
 // period returns the time the document covers, and whether it is known only to the
 // year or less exactly.
 func (e *evidence) period() (Period, bool, bool) {
-	for _, level := range dateLevels {
+	for li, level := range dateLevels {
 		for _, name := range level {
 			if f, ok := e.fields[name]; ok {
 				if specific, _ := findDates(f.text); len(specific) > 0 {
-					return specific[0], false, true
+					return e.refine(specific[0], li), false, true
 				}
 			}
 		}

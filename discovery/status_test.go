@@ -171,3 +171,50 @@ func TestScenarioPlanSpanOfYears(t *testing.T) {
 	expect(t, site, "/", "Get me the approved corporate plan for 2024-2028, not the draft that was out for comment.", false, 0.5, "/cp/2024-2028.pdf")
 	expect(t, site, "/", "corporate plan 2020 to 2024", false, 0.5, "/cp/2020-2024.pdf")
 }
+
+// An acronym in the prompt for a name the site spells out; and "A and B <kind>",
+// where each document is one of the two.
+func TestScenarioAcronymAndCoordination(t *testing.T) {
+	res := map[string]testsite.Resource{
+		"/": testsite.HTML(`<html><head><title>Ravensholt Borough Council</title></head><body><h1>Policies and notices</h1><ul>
+			<li><a href="/p/lhs.pdf">Local Housing Strategy 2023–2028</a></li>
+			<li><a href="/p/needs-survey.pdf">Housing needs survey (annex)</a></li>
+			<li><a href="/p/sci.pdf">Statement of Community Involvement</a></li>
+			<li><a href="/n/stop-2024.pdf">Stop notice, Mill Lane (2024)</a></li>
+			<li><a href="/n/breach-2024.pdf">Breach of condition notice, Quay Street (2024)</a></li>
+			<li><a href="/n/stop-2022.pdf">Stop notice, Eastgate (2022)</a></li>
+			<li><a href="/n/enforce-2024.pdf">Enforcement notice, Dock Road (2024)</a></li>
+			<li><a href="/n/hearing-2024.pdf">Notice of hearing, licensing sub-committee (2024)</a></li></ul></body></html>`),
+		"/p/lhs.pdf":          testsite.PDFFile("Local Housing Strategy", "RAVENSHOLT BOROUGH COUNCIL\nLocal Housing Strategy 2023-2028"),
+		"/p/needs-survey.pdf": testsite.PDFFile("Housing Needs Survey", "Housing needs survey 2022"),
+		"/p/sci.pdf":          testsite.PDFFile("Statement of Community Involvement", "How we involve the community in planning"),
+		"/n/stop-2024.pdf":    testsite.PDFFile("Stop Notice", "TOWN AND COUNTRY PLANNING ACT 1990\nSTOP NOTICE\nServed 4 March 2024"),
+		"/n/breach-2024.pdf":  testsite.PDFFile("Breach of Condition Notice", "TOWN AND COUNTRY PLANNING ACT 1990\nBREACH OF CONDITION NOTICE\nServed 19 August 2024"),
+		"/n/stop-2022.pdf":    testsite.PDFFile("Stop Notice", "TOWN AND COUNTRY PLANNING ACT 1990\nSTOP NOTICE\nServed 2 May 2022"),
+		"/n/enforce-2024.pdf": testsite.PDFFile("Enforcement Notice", "TOWN AND COUNTRY PLANNING ACT 1990\nENFORCEMENT NOTICE\nIssued 2 October 2024"),
+		"/n/hearing-2024.pdf": testsite.PDFFile("Notice of Hearing", "NOTICE OF HEARING\nLicensing sub-committee\n12 June 2024"),
+	}
+	site := testsite.New(res)
+	defer site.Close()
+	expect(t, site, "/", "Where can I find the borough's LHS?", false, 0.5, "/p/lhs.pdf")
+	expect(t, site, "/", "I want the SCI please", false, 0.5, "/p/sci.pdf")
+	expect(t, site, "/", "List the stop and enforcement notices served in 2024", false, 0.5, "/n/enforce-2024.pdf", "/n/stop-2024.pdf")
+}
+
+// Quarters labelled by a financial year ("Q2 2024/25") whose months the document
+// states: the months it states are what it covers.
+func TestScenarioFinancialYearQuarterLabels(t *testing.T) {
+	res := map[string]testsite.Resource{"/": testsite.HTML(`<html><head><title>Northvale Ambulance Service</title></head><body><h1>Response times</h1><ul>
+		<li><a href="/r/2023-q4.pdf">Response times Q4 2023/24</a></li>
+		<li><a href="/r/2024-q1.pdf">Response times Q1 2024/25</a></li>
+		<li><a href="/r/2024-q2.pdf">Response times Q2 2024/25</a></li>
+		<li><a href="/r/2024-q3.pdf">Response times Q3 2024/25</a></li></ul></body></html>`),
+		"/r/2023-q4.pdf": testsite.PDFFile("Response times Q4 2023/24", "NORTHVALE AMBULANCE SERVICE\nQuarterly response times\nJanuary to March 2024"),
+		"/r/2024-q1.pdf": testsite.PDFFile("Response times Q1 2024/25", "NORTHVALE AMBULANCE SERVICE\nQuarterly response times\nApril to June 2024"),
+		"/r/2024-q2.pdf": testsite.PDFFile("Response times Q2 2024/25", "NORTHVALE AMBULANCE SERVICE\nQuarterly response times\nJuly to September 2024"),
+		"/r/2024-q3.pdf": testsite.PDFFile("Response times Q3 2024/25", "NORTHVALE AMBULANCE SERVICE\nQuarterly response times\nOctober to December 2024"),
+	}
+	site := testsite.New(res)
+	defer site.Close()
+	expect(t, site, "/", "quarterly response time reports covering April to September 2024", false, 0.5, "/r/2024-q1.pdf", "/r/2024-q2.pdf")
+}

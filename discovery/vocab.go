@@ -270,7 +270,7 @@ versions copy original full text able
 where how when were was is did does done pull grab send gather collect obtain provide see view access know tell help
 one ones hi hello thanks thank kindly really still already anyone whatever whichever interested much many
 handed down delivered decided decide decides discussed discuss discusses agreed agree considered consider
-debated debate said say says happened happen`) {
+debated debate said say says happened happen served passed`) {
 		stopWords[w] = true
 		stopWords[stem(w)] = true // "anything" is matched as its stem "anyth"
 	}
