@@ -200,11 +200,14 @@ var (
 	betweenMonthsRE = regexp.MustCompile(`\bbetween\s+` + monthRE + `\.?(?:,?\s+((?:19|20)\d\d))?\s+(?:and|&)\s+` + monthRE + `\.?,?\s+((?:19|20)\d\d)\b`)
 	sinceMidRE      = regexp.MustCompile(`\b(?:since|from|after)\s+(?:the\s+)?(?:mid|middle of)[- ]?\s*((?:19|20)\d\d)\b`)
 	bareSplitRE     = regexp.MustCompile(`\b((?:19|20)\d\d)\s*[/–-]\s*((?:19|20)?\d\d)\b`)
-	sinceRE         = regexp.MustCompile(`\b(?:(?:since|after)\s+((?:19|20)\d\d)\b|from\s+((?:19|20)\d\d)\s+(?:on(?:ward)?s?|to (?:date|now|present|today))\b)`)
-	relativeRE      = regexp.MustCompile(`\b(last|past|previous|this|current|next)\s+(?:(\d+|two|three|four|five|six|seven|eight|nine|ten)\s+)?(year|month|quarter)s?\b`)
-	currentRE       = regexp.MustCompile(`\b(current|currently|latest|in effect|in force|active|up[- ]to[- ]date|valid|effective|(?:right )?now|at the moment|at present|presently|today|nowadays|these days|still in (?:use|place))\b`)
-	negationRE      = regexp.MustCompile(`\b(?:not|excluding|exclude|except|without|other than|but not|no|skip(?:ping)?|ignore|ignoring|omit(?:ting)?|leave out|leaving out|rather than|apart from|aside from|instead of|never mind|don'?t (?:need|want|include|care about|send)|do not (?:need|want|include|send))\b[^.;:!?]*`)
-	finalRE         = regexp.MustCompile(`\b(final|approved|adopted|enacted|signed|executed|ratified)\b`)
+	// "since May 2025", "after March 2024", "from June 2023 onwards".
+	sinceMonthRE = regexp.MustCompile(`\b(since|after|from)\s+` + monthRE + `\.?,?\s+((?:19|20)\d\d)(?:\s+(on(?:ward)?s?|to (?:date|now|present|today)))?\b`)
+	sinceRE      = regexp.MustCompile(`\b(?:(?:since|after)\s+((?:19|20)\d\d)\b|from\s+((?:19|20)\d\d)\s+(?:on(?:ward)?s?|to (?:date|now|present|today))\b)`)
+	relativeRE   = regexp.MustCompile(`\b(last|past|previous|this|current|next)\s+(?:(\d+|two|three|four|five|six|seven|eight|nine|ten)\s+)?(year|month|quarter)s?\b`)
+	currentRE    = regexp.MustCompile(`\b(current|currently|latest|in effect|in force|active|up[- ]to[- ]date|valid|effective|(?:right )?now|at the moment|at present|presently|today|nowadays|these days|still in (?:use|place))\b`)
+	negationRE   = regexp.MustCompile(`\b(?:not|excluding|exclude|except|without|other than|but not|no|skip(?:ping)?|ignore|ignoring|omit(?:ting)?|leave out|leaving out|rather than|apart from|aside from|instead of|never mind|don'?t (?:need|want|include|care about|send)|do not (?:need|want|include|send))\b[^.;:!?]*`)
+	notNeededRE  = regexp.MustCompile(`\b((?:[a-z'-]+\s+){0,3}[a-z'-]+)\s+(?:aren't|are not|isn't|is not|not)\s+(?:needed|wanted|required|necessary|relevant|of interest)\b`)
+	finalRE      = regexp.MustCompile(`\b(final|approved|adopted|enacted|signed|executed|ratified)\b`)
 	// Asides about the asker ("I'm writing a thesis on X, so I need …") say why,
 	// not what: the words up to the request are dropped.
 	// Who the asker is comes as "I'm …", "we are …", or a first-person verb that
@@ -259,6 +262,12 @@ func ParsePrompt(prompt string, now time.Time) Intent {
 	}
 	// Negated clauses name what is not wanted.
 	var excluded []string
+	// "Agendas aren't needed", "the summary is not required": the thing ruled
+	// out comes before the negation.
+	lower = notNeededRE.ReplaceAllStringFunc(lower, func(s string) string {
+		excluded = append(excluded, notNeededRE.FindStringSubmatch(s)[1])
+		return " . "
+	})
 	lower = negationRE.ReplaceAllStringFunc(lower, func(s string) string {
 		excluded = append(excluded, s)
 		return " . "
@@ -550,6 +559,16 @@ func parsePeriods(s string, now time.Time, siteFYStart int) ([]Period, string) {
 		startMonth = months[m[1]]
 		s = strings.Replace(s, m[0], " ", 1)
 	}
+	blank(sinceMonthRE, func(m []string) []Period {
+		if m[1] == "from" && m[4] == "" {
+			return nil // "minutes from May 2025" is that month: the month rule reads it
+		}
+		from := day(atoi(m[3]), months[m[2]], 1)
+		if m[1] == "after" {
+			from = from.AddDate(0, 1, 0)
+		}
+		return []Period{{from, day(now.Year()+1, 1, 1)}}
+	})
 	// "between August and November 2024", "between March 2023 and June 2024".
 	blank(betweenMonthsRE, func(m []string) []Period {
 		y2 := atoi(m[4])

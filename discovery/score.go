@@ -307,6 +307,19 @@ func (e *evidence) isQuarterly() bool {
 	return false
 }
 
+// genericBodies are bodies a prompt may name by their head word alone.
+var genericBodies = map[string]bool{"board": true, "commission": true, "committee": true}
+
+// namesWord reports whether one of the fields has the (stemmed) word w.
+func (e *evidence) namesWord(w string, names []fieldName) bool {
+	for _, name := range names {
+		if f, ok := e.fields[name]; ok && slices.Contains(f.toks, w) {
+			return true
+		}
+	}
+	return false
+}
+
 var bodyOrder = []fieldName{fAnchor, fTitle, fColumn, fDoctitle, fDochead, fRow, fCaption, fHeadings, fPagetitle, fPagenote}
 
 // bodies returns the meeting bodies the evidence names, from its most telling field.
@@ -436,7 +449,8 @@ func (e *evidence) monthDayUnderYear() (Period, bool) {
 	return Period{}, false
 }
 
-var statusFields = []fieldName{fRow, fAnchor, fTitle, fColumn, fDoctitle, fDochead, fFilename, fDisposition, fCaption, fPagenote, fQuery}
+// fHeading is the heading right above the link: "Previous editions", "Archive".
+var statusFields = []fieldName{fRow, fAnchor, fTitle, fColumn, fDoctitle, fDochead, fFilename, fDisposition, fCaption, fPagenote, fQuery, fHeading}
 
 // statuses returns the version markers (superseded, draft, archived …) the evidence carries.
 func (e *evidence) statuses() []string {
@@ -651,6 +665,13 @@ func (s *scorer) score(e *evidence) (float64, string) {
 					if b == want || (want == "commission" && strings.HasSuffix(b, " commission")) {
 						f = 1
 					}
+				}
+			}
+			// "The board" is any board: a prompt's bare "board" matches the
+			// Board of Commissioners, whatever kind of body that is filed under.
+			for _, want := range in.Bodies {
+				if f < 1 && genericBodies[want] && e.namesWord(want, strongFields) {
+					f = 1
 				}
 			}
 		}

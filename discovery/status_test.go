@@ -218,3 +218,59 @@ func TestScenarioFinancialYearQuarterLabels(t *testing.T) {
 	defer site.Close()
 	expect(t, site, "/", "quarterly response time reports covering April to September 2024", false, 0.5, "/r/2024-q1.pdf", "/r/2024-q2.pdf")
 }
+
+// "The board" names any board: a body filed under another name (a Board of
+// Commissioners is a county commission) still answers to it; and "since <month>".
+func TestScenarioGenericBoardSinceMonth(t *testing.T) {
+	res := map[string]testsite.Resource{
+		"/": testsite.HTML(`<html><head><title>Ashcombe Port District</title></head><body><h1>Board of Commissioners</h1>
+			<table><tr><th>Meeting</th><th>Minutes</th><th>Resolutions</th></tr>
+			<tr><td>March 4, 2025</td><td><a href="/m/2025-03-04.pdf">Minutes</a></td><td><a href="/r/2025-03-04.pdf">Resolutions</a></td></tr>
+			<tr><td>June 3, 2025</td><td><a href="/m/2025-06-03.pdf">Minutes</a></td><td><a href="/r/2025-06-03.pdf">Resolutions</a></td></tr>
+			<tr><td>September 2, 2025</td><td><a href="/m/2025-09-02.pdf">Minutes</a></td><td><a href="/r/2025-09-02.pdf">Resolutions</a></td></tr>
+			</table></body></html>`),
+		"/m/2025-03-04.pdf": testsite.PDFFile("", "ASHCOMBE PORT DISTRICT\nBoard of Commissioners\nMinutes, March 4, 2025"),
+		"/m/2025-06-03.pdf": testsite.PDFFile("", "ASHCOMBE PORT DISTRICT\nBoard of Commissioners\nMinutes, June 3, 2025"),
+		"/m/2025-09-02.pdf": testsite.PDFFile("", "ASHCOMBE PORT DISTRICT\nBoard of Commissioners\nMinutes, September 2, 2025"),
+		"/r/2025-03-04.pdf": testsite.PDFFile("", "ASHCOMBE PORT DISTRICT\nResolutions of the Board of Commissioners\nMarch 4, 2025"),
+		"/r/2025-06-03.pdf": testsite.PDFFile("", "ASHCOMBE PORT DISTRICT\nResolutions of the Board of Commissioners\nJune 3, 2025"),
+		"/r/2025-09-02.pdf": testsite.PDFFile("", "ASHCOMBE PORT DISTRICT\nResolutions of the Board of Commissioners\nSeptember 2, 2025"),
+	}
+	site := testsite.New(res)
+	defer site.Close()
+	expect(t, site, "/", "board resolutions adopted since May 2025", false, 0.5, "/r/2025-06-03.pdf", "/r/2025-09-02.pdf")
+	expect(t, site, "/", "What did the board decide in March 2025? Just the minutes; resolutions aren't needed.", false, 0.5, "/m/2025-03-04.pdf")
+}
+
+// "Rules" name regulations: an adopted chapter of an administrative code under an
+// "Adopted rules" heading, beside a proposed amendment.
+func TestScenarioRulesInForce(t *testing.T) {
+	res := map[string]testsite.Resource{
+		"/": testsite.HTML(`<html><head><title>Cardell State Board of Pharmacy</title></head><body>
+			<h2>Adopted rules</h2><ul>
+			<li><a href="/rules/ch-4.pdf">Chapter 4 – Compounding</a></li>
+			<li><a href="/rules/ch-9.pdf">Chapter 9 – Telepharmacy</a></li></ul>
+			<h2>Rulemaking</h2><ul><li><a href="/rules/ch-4-proposed.pdf">Proposed amendments to Chapter 4 (comments open)</a></li></ul></body></html>`),
+		"/rules/ch-4.pdf":          testsite.PDFFile("Chapter 4 Compounding", "CARDELL ADMINISTRATIVE CODE\nChapter 4: Compounding\nEffective 1 January 2025"),
+		"/rules/ch-9.pdf":          testsite.PDFFile("Chapter 9 Telepharmacy", "CARDELL ADMINISTRATIVE CODE\nChapter 9: Telepharmacy"),
+		"/rules/ch-4-proposed.pdf": testsite.PDFFile("Proposed amendments to Chapter 4", "NOTICE OF PROPOSED RULEMAKING\nChapter 4, Compounding"),
+	}
+	site := testsite.New(res)
+	defer site.Close()
+	expect(t, site, "/", "Which compounding regulations are in force right now? No proposed changes please.", false, 0.5, "/rules/ch-4.pdf")
+}
+
+// The heading above a link can carry the status: "Previous editions".
+func TestScenarioStatusFromHeading(t *testing.T) {
+	res := map[string]testsite.Resource{
+		"/": testsite.HTML(`<html><head><title>Orrin Valley Schools</title></head><body><h1>Board policies</h1>
+			<ul><li><a href="/p/5131.pdf">5131 – Student conduct</a></li><li><a href="/p/6163.pdf">6163 – Library materials</a></li></ul>
+			<h2>Previous editions</h2><ul><li><a href="/p/5131-2018.pdf">5131 – Student conduct (2018)</a></li></ul></body></html>`),
+		"/p/5131.pdf":      testsite.PDFFile("Policy 5131 Student Conduct", "ORRIN VALLEY SCHOOLS\nBoard policy 5131: Student conduct\nRevised 2024"),
+		"/p/6163.pdf":      testsite.PDFFile("Policy 6163 Library Materials", "ORRIN VALLEY SCHOOLS\nBoard policy 6163: Library materials"),
+		"/p/5131-2018.pdf": testsite.PDFFile("Policy 5131 Student Conduct (2018)", "ORRIN VALLEY SCHOOLS\nBoard policy 5131: Student conduct\n2018"),
+	}
+	site := testsite.New(res)
+	defer site.Close()
+	expect(t, site, "/", "What is the district's current student conduct policy?", false, 0.5, "/p/5131.pdf")
+}
