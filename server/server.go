@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -73,7 +74,28 @@ func specRouter() (*openapi3.T, routers.Router, error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("server: build spec router: %w", err)
 	}
-	return doc, router, nil
+	return doc, &literalRoutes{Router: router}, nil
+}
+
+// literalRoutes remembers the routes found for paths without parameters
+// ("/health/", "/scrape/"): gorilla/mux matches a request against every route's
+// regular expression, and those answers never change. Paths with parameters go to
+// the router every time, so the memo is bounded by the spec's literal paths.
+type literalRoutes struct {
+	routers.Router
+	found sync.Map // method + " " + path → *routers.Route
+}
+
+func (l *literalRoutes) FindRoute(r *http.Request) (*routers.Route, map[string]string, error) {
+	key := r.Method + " " + r.URL.Path
+	if route, ok := l.found.Load(key); ok {
+		return route.(*routers.Route), map[string]string{}, nil
+	}
+	route, params, err := l.Router.FindRoute(r)
+	if err == nil && len(params) == 0 && !strings.Contains(route.Path, "{") {
+		l.found.Store(key, route)
+	}
+	return route, params, err
 }
 
 // New returns the Echo instance that serves the Skop API with svc and keys.
@@ -179,7 +201,14 @@ func accessLog(log *slog.Logger) echo.MiddlewareFunc {
 			}
 			metrics.Requests.WithLabelValues(op, strconv.Itoa(c.Response().Status)).Inc()
 			metrics.RequestDuration.WithLabelValues(op).Observe(time.Since(start).Seconds())
-			log.LogAttrs(r.Context(), slog.LevelInfo, "request",
+			// Health and readiness probes are polled by load balancers and
+			// orchestrators several times a second: a successful one is logged at
+			// debug level, so the log shows traffic, not probes.
+			level := slog.LevelInfo
+			if (op == "getHealth" || op == "getReadiness") && c.Response().Status < 400 {
+				level = slog.LevelDebug
+			}
+			log.LogAttrs(r.Context(), level, "request",
 				slog.String("request_id", requestIDFrom(r.Context())),
 				slog.String("method", r.Method),
 				slog.String("path", r.URL.Path),
