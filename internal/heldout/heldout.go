@@ -65,6 +65,9 @@ func WriteC(dir string) error { return write(dir, sitesC(), casesC()) }
 // WriteD writes set D into dir.
 func WriteD(dir string) error { return write(dir, sitesD(), casesD()) }
 
+// WriteE writes set E into dir.
+func WriteE(dir string) error { return write(dir, sitesE(), casesE()) }
+
 func write(dir string, all []site, cs []kase) error {
 	for _, s := range all {
 		root := filepath.Join(dir, "sites", s.name)

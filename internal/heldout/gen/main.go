@@ -4,6 +4,7 @@
 //	go run ./internal/heldout/gen -set b -out /tmp/skop-heldout-b (set B)
 //	go run ./internal/heldout/gen -set c -out /tmp/skop-heldout-c (set C)
 //	go run ./internal/heldout/gen -set d -out /tmp/skop-heldout-d (set D)
+//	go run ./internal/heldout/gen -set e -out /tmp/skop-heldout-e (set E)
 //	go run ./cmd/skop-bench discovery -corpus /tmp/skop-heldout -by-case
 package main
 
@@ -17,7 +18,7 @@ import (
 
 func main() {
 	out := flag.String("out", "", "folder to write the corpus into")
-	set := flag.String("set", "a", "which held-out set: a, b, c or d")
+	set := flag.String("set", "a", "which held-out set: a, b, c, d or e")
 	flag.Parse()
 	if *out == "" {
 		fmt.Fprintln(os.Stderr, "usage: gen -out DIR")
@@ -32,8 +33,10 @@ func main() {
 		write = heldout.WriteC
 	case "d":
 		write = heldout.WriteD
+	case "e":
+		write = heldout.WriteE
 	default:
-		fmt.Fprintln(os.Stderr, "gen: -set must be a, b, c or d")
+		fmt.Fprintln(os.Stderr, "gen: -set must be a, b, c, d or e")
 		os.Exit(2)
 	}
 	if err := write(*out); err != nil {
