@@ -115,6 +115,22 @@ var datePatterns = []struct {
 		y, h := atoi(m[2]), ordinals[m[1]]
 		return Period{day(y, 6*(h-1)+1, 1), day(y, 6*(h-1)+1, 1).AddDate(0, 6, 0)}, true
 	}},
+	// "spring 2024", "the summer of 2024", "fall term 2024": seasons, in
+	// northern-hemisphere months. Winter Y runs from December of Y-1 to the end of
+	// March Y, which holds both the meteorological (December–February) and the
+	// calendar-quarter (January–March) readings of "winter 2025".
+	{regexp.MustCompile(`\b(spring|summer|fall|autumn|winter)(?:\s+(?:semester|term|quarter|session))?(?:\s+of)?\s+((?:19|20)\d\d)\b`), func(m []string) (Period, bool) {
+		y := atoi(m[2])
+		switch m[1] {
+		case "spring":
+			return Period{day(y, 3, 1), day(y, 6, 1)}, true
+		case "summer":
+			return Period{day(y, 6, 1), day(y, 9, 1)}, true
+		case "fall", "autumn":
+			return Period{day(y, 9, 1), day(y, 12, 1)}, true
+		}
+		return Period{day(y-1, 12, 1), day(y, 4, 1)}, true
+	}},
 	// "January 2025", "Jan2025", "Dec-2024".
 	{regexp.MustCompile(`\b` + monthRE + `\.?[-_ ]?((?:19|20)\d\d)\b`), func(m []string) (Period, bool) {
 		return monthPeriod(atoi(m[2]), months[m[1]]), true

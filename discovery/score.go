@@ -307,6 +307,28 @@ func (e *evidence) isQuarterly() bool {
 	return false
 }
 
+// prefixWeight is what a clipped word ("stats" for "statistics") counts for.
+const prefixWeight = 0.8
+
+// prefixMatch is the weight of the strongest of the fields that has a word
+// longer than w and starting with it.
+func (e *evidence) prefixMatch(w string, names []fieldName) float64 {
+	best := 0.0
+	for _, name := range names {
+		f, ok := e.fields[name]
+		if !ok || f.weight <= best {
+			continue
+		}
+		for _, t := range f.toks {
+			if len(t) > len(w) && strings.HasPrefix(t, w) {
+				best = f.weight
+				break
+			}
+		}
+	}
+	return best
+}
+
 // genericBodies are bodies a prompt may name by their head word alone.
 var genericBodies = map[string]bool{"board": true, "commission": true, "committee": true}
 
@@ -510,6 +532,10 @@ func (e *evidence) name() string {
 type scorer struct {
 	in         Intent
 	importance []float64 // per Core group, in [0, 1): the cost of lacking it
+	// prefix marks the Core groups no candidate link carries: their word may be
+	// a clipped form of the site's ("stats", "tabs"), so a word that starts with
+	// it counts, at prefixWeight.
+	prefix []bool
 	// spanName is set when the prompt names a span of years that some candidate
 	// carries in its name ("Corporate Plan 2024–2028"): the span is then the
 	// document's name, not a window that any document inside it fits.
@@ -557,7 +583,7 @@ var genericHeads = map[string]bool{
 }
 
 func newScorer(in Intent, cands []*evidence, siteWords map[string]bool) *scorer {
-	s := &scorer{in: in, importance: make([]float64, len(in.Core))}
+	s := &scorer{in: in, importance: make([]float64, len(in.Core)), prefix: make([]bool, len(in.Core))}
 	for _, want := range in.Periods {
 		if want.To.Sub(want.From) < 2*366*24*time.Hour {
 			continue
@@ -584,6 +610,16 @@ func newScorer(in Intent, cands []*evidence, siteWords map[string]bool) *scorer 
 			if c.groupMatch(g, linkFields) > 0 {
 				df++
 			}
+		}
+		if df == 0 && len(g.Alts) > 0 && len(g.Alts[0]) == 1 && len(g.Alts[0][0]) >= 3 && !isDigits(g.Alts[0][0]) {
+			// No link has the word itself: maybe it is clipped ("stats") from
+			// the site's word ("statistics").
+			for _, c := range cands {
+				if c.prefixMatch(g.Alts[0][0], linkFields) > 0 {
+					df++
+				}
+			}
+			s.prefix[i] = df > 0
 		}
 		share := 1.0
 		if n > 0 {
@@ -630,6 +666,9 @@ func (s *scorer) score(e *evidence) (float64, string) {
 		topic := 1.0
 		for i, g := range in.Core {
 			m := e.groupMatch(g, nil)
+			if m == 0 && s.prefix[i] {
+				m = e.prefixMatch(g.Alts[0][0], strongFields) * prefixWeight
+			}
 			topic *= 1 - s.importance[i]*(1-m)
 		}
 		if len(in.Optional) > 0 {

@@ -274,3 +274,29 @@ func TestScenarioStatusFromHeading(t *testing.T) {
 	defer site.Close()
 	expect(t, site, "/", "What is the district's current student conduct policy?", false, 0.5, "/p/5131.pdf")
 }
+
+// Seasons name periods, in prompts and in documents' names; a clipped word the
+// site never uses ("stats") finds the word it was clipped from.
+func TestScenarioSeasonsAndClippedWords(t *testing.T) {
+	res := map[string]testsite.Resource{
+		"/": testsite.HTML(`<html><head><title>Millbrook Parks and Recreation</title></head><body><h1>Programme guides</h1><ul>
+			<li><a href="/g/spring-2025.pdf">Spring 2025 activity guide</a></li>
+			<li><a href="/g/summer-2025.pdf">Summer 2025 activity guide</a></li>
+			<li><a href="/g/fall-2025.pdf">Fall 2025 activity guide</a></li>
+			<li><a href="/g/q1-2026.pdf">Activity guide, January to March 2026</a></li></ul>
+			<h2>Facts and figures</h2><ul>
+			<li><a href="/d/visitor-statistics-2024.pdf">Park visitor statistics 2024</a></li>
+			<li><a href="/d/visitor-survey-2024.pdf">Park visitor survey 2024</a></li></ul></body></html>`),
+		"/g/spring-2025.pdf":             testsite.PDFFile("Spring 2025 Activity Guide", "MILLBROOK PARKS\nActivity guide\nMarch to May 2025"),
+		"/g/summer-2025.pdf":             testsite.PDFFile("Summer 2025 Activity Guide", "MILLBROOK PARKS\nActivity guide\nJune to August 2025"),
+		"/g/fall-2025.pdf":               testsite.PDFFile("Fall 2025 Activity Guide", "MILLBROOK PARKS\nActivity guide\nSeptember to November 2025"),
+		"/g/q1-2026.pdf":                 testsite.PDFFile("Activity Guide Winter", "MILLBROOK PARKS\nActivity guide\nJanuary to March 2026"),
+		"/d/visitor-statistics-2024.pdf": testsite.PDFFile("Park Visitor Statistics 2024", "MILLBROOK PARKS\nVisitor statistics, 2024"),
+		"/d/visitor-survey-2024.pdf":     testsite.PDFFile("Park Visitor Survey 2024", "MILLBROOK PARKS\nVisitor survey, 2024"),
+	}
+	site := testsite.New(res)
+	defer site.Close()
+	expect(t, site, "/", "activity guide for summer 2025", false, 0.5, "/g/summer-2025.pdf")
+	expect(t, site, "/", "the winter 2026 activity guide", false, 0.5, "/g/q1-2026.pdf")
+	expect(t, site, "/", "park visitor stats for 2024", false, 0.5, "/d/visitor-statistics-2024.pdf")
+}
