@@ -62,6 +62,7 @@ func markAcronyms(prompt string, groups []Group) {
 			for i := range groups {
 				if groups[i].Label == stem(low) || groups[i].Label == low {
 					groups[i].Acronym = low
+					groups[i].Lexical = nil // WordNet's senses of "chip" are not the CHIP
 				}
 			}
 		}
@@ -212,8 +213,9 @@ var (
 	// not what: the words up to the request are dropped.
 	// Who the asker is comes as "I'm …", "we are …", or a first-person verb that
 	// is not a request ("I sit on …", "we work for …").
-	asideRE    = regexp.MustCompile(`\b(?:i'?m|i am|we'?re|we are|as part of|for my|for our|(?:i|we) (?:sit|work|serve|live|run|manage|teach|study|represent|volunteer|write|research|cover|advise|chair|lead|belong|own|report))\s`)
-	asideEndRE = regexp.MustCompile(`(?:,\s*(?:so|and)\s|\s(?:so)\s|\sand\s(?:i\s|we\s)?(?:need|want|would|require|have to|must)\b|,\s*(?:i|we)\s)`)
+	asideRE     = regexp.MustCompile(`\b(?:i'?m|i am|we'?re|we are|as part of|for my|for our|(?:i|we) (?:sit|work|serve|live|run|manage|teach|study|represent|volunteer|write|research|cover|advise|chair|lead|belong|own|report))\s`)
+	asideEndRE  = regexp.MustCompile(`(?:,\s*(?:so|and)\s|\s(?:so)\s|\sand\s(?:i\s|we\s)?(?:need|want|would|require|have to|must)\b|,\s*(?:i|we)\s|\s-\s(?:where|what|which|can|could|would|do|does|is|are|please|find|get|send|show|i|we)\b)`)
+	publisherRE = regexp.MustCompile(`(?i)\bthe\s+(?:state|county|city|town|village|district|agency|department|authority|library|university|college|trust|company|service|government|organi[sz]ation|society|museum|hospital|port|ministry|office|borough|parish|region)(?:'s|’s)\s`)
 	// A sentence can be the whole aside: "I work for a newspaper; I need …".
 	asideSentenceEndRE = regexp.MustCompile(`[.;!]\s+`)
 	listRE             = regexp.MustCompile(`(?:\s[-–—]\s|:|\bsuch as\b|\bincluding\b|\be\.g\.|\bfor example\b|\bespecially\b)([^.;!?]*)`)
@@ -242,7 +244,10 @@ func ParsePrompt(prompt string, now time.Time) Intent {
 	var in Intent
 	// "Springfield's" is "Springfield": an owner named in the possessive is usually
 	// the site itself, which the scorer recognises from the home page's title.
-	text := possessRE.ReplaceAllString(prompt, "$1$2")
+	// "The state's", "the county's": a jurisdiction or organisation named as the
+	// owner is the publisher, not a word its documents must carry.
+	text := publisherRE.ReplaceAllString(prompt, " ")
+	text = possessRE.ReplaceAllString(text, "$1$2")
 	lower := strings.ToLower(text)
 	lower = strings.NewReplacer("’", "'", "–", "-", "—", "-").Replace(lower)
 

@@ -56,7 +56,7 @@ func TestParsePrompt(t *testing.T) {
 			periods: []string{"2023-07-01..2024-07-01"}},
 		{prompt: "Board minutes for fiscal year 2024-25 (the fiscal year runs October 1 to September 30)", kinds: []string{"minutes"},
 			bodies: []string{"board"}, periods: []string{"2024-10-01..2025-10-01"}},
-		{prompt: "Find the university's current data privacy policy.", kinds: []string{"policy"}, core: []string{"university", "data privacy"}, current: true},
+		{prompt: "Find the university's current data privacy policy.", kinds: []string{"policy"}, core: []string{"data privacy"}, current: true},
 		{prompt: "current policies on employee leave - vacation, sick leave, parental leave and other time off",
 			kinds: []string{"policy"}, core: []string{"employee", "leave"}, optional: []string{"vacat", "sick", "parental", "time off"}, current: true},
 		{prompt: "Find Clearbrook's annual water quality reports (Consumer Confidence Reports).",

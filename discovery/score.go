@@ -643,6 +643,7 @@ func newScorer(in Intent, cands []*evidence, siteWords map[string]bool) *scorer 
 const (
 	kindMismatch     = 0.12
 	kindUnknown      = 0.25
+	genericUnknown   = 0.9 // an unnamed document when the prompt asks only for "reports"
 	kindExcluded     = 0.05
 	bodyMismatch     = 0.2
 	bodyUnknown      = 0.85
@@ -786,6 +787,11 @@ func kindFactor(in Intent, kinds []string) float64 {
 		return 1
 	}
 	if len(kinds) == 0 {
+		if len(in.Kinds) == 1 && in.Kinds[0] == "report" {
+			// "Reports" often means documents of any name ("Traffic counts
+			// 2023"): the topic decides.
+			return genericUnknown
+		}
 		return kindUnknown
 	}
 	for _, k := range kinds {

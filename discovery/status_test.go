@@ -300,3 +300,23 @@ func TestScenarioSeasonsAndClippedWords(t *testing.T) {
 	expect(t, site, "/", "the winter 2026 activity guide", false, 0.5, "/g/q1-2026.pdf")
 	expect(t, site, "/", "park visitor stats for 2024", false, 0.5, "/d/visitor-statistics-2024.pdf")
 }
+
+// An aside ended by a dash, an owner in the possessive ("the state's"), and
+// "reports" that the site names without any kind word ("Traffic counts 2023").
+func TestScenarioDashAsidePublisherAndPlainReports(t *testing.T) {
+	res := map[string]testsite.Resource{
+		"/": testsite.HTML(`<html><head><title>Kelvale Regional Council</title></head><body><h1>Data</h1><ul>
+			<li><a href="/d/counts-2022.pdf">Cycle counts 2022</a></li>
+			<li><a href="/d/counts-2023.pdf">Cycle counts 2023</a></li>
+			<li><a href="/d/ltp-2024-2034.pdf">Long Term Plan 2024–2034</a></li>
+			<li><a href="/d/ltp-consultation.pdf">Long Term Plan consultation document</a></li></ul></body></html>`),
+		"/d/counts-2022.pdf":      testsite.PDFFile("Cycle counts 2022", "KELVALE REGIONAL COUNCIL\nAutomatic cycle counters: daily totals\n2022"),
+		"/d/counts-2023.pdf":      testsite.PDFFile("Cycle counts 2023", "KELVALE REGIONAL COUNCIL\nAutomatic cycle counters: daily totals\n2023"),
+		"/d/ltp-2024-2034.pdf":    testsite.PDFFile("Long Term Plan 2024-2034", "KELVALE REGIONAL COUNCIL\nLong Term Plan 2024-2034"),
+		"/d/ltp-consultation.pdf": testsite.PDFFile("Long Term Plan Consultation Document", "Have your say on our Long Term Plan"),
+	}
+	site := testsite.New(res)
+	defer site.Close()
+	expect(t, site, "/", "cycle count reports for 2023", false, 0.5, "/d/counts-2023.pdf")
+	expect(t, site, "/", "I'm a transport planner comparing councils - where is the region's LTP? Not the consultation document.", false, 0.5, "/d/ltp-2024-2034.pdf")
+}
