@@ -57,6 +57,7 @@ func (r *run) inspect(ctx context.Context, cands []*candidate) error {
 	}()
 
 	tooLarge, invalid, lost, done, abandoned := 0, 0, 0, 0, 0
+	var waiting []held
 	const lostNamed = 10 // lost documents named one by one; the rest are counted
 	for res := range results {
 		done++
@@ -86,9 +87,14 @@ func (r *run) inspect(ctx context.Context, cands []*candidate) error {
 			if res.abandoned {
 				abandoned++
 			}
-			if d, ok := r.judge(sc, res); ok {
+			h, ok := r.judge(sc, res)
+			switch {
+			case !ok:
+			case r.nearThreshold(h.score):
+				waiting = append(waiting, h) // the language model decides, after the others
+			case h.score >= r.req.ConfidenceThreshold:
 				r.progress.DocumentsMatched++
-				r.pending.NewDocuments = append(r.pending.NewDocuments, d)
+				r.pending.NewDocuments = append(r.pending.NewDocuments, h.doc)
 			}
 		}
 		r.progress.Percent = 40 + 55*done/max(1, len(cands))
@@ -98,6 +104,17 @@ func (r *run) inspect(ctx context.Context, cands []*candidate) error {
 	}
 	if err := ctx.Err(); err != nil {
 		return err
+	}
+	if len(waiting) > 0 {
+		keep, err := r.judgeHeld(ctx, waiting)
+		if err != nil {
+			return err
+		}
+		r.progress.DocumentsMatched += len(keep)
+		r.pending.NewDocuments = append(r.pending.NewDocuments, keep...)
+		if err := r.report(ctx); err != nil {
+			return err
+		}
 	}
 	if abandoned > 0 {
 		r.pending.NewWarnings = append(r.pending.NewWarnings, fmt.Sprintf("the text of %s could not be read within %s and %s judged on %s links alone",
@@ -250,7 +267,7 @@ func extractWithin(ctx context.Context, data []byte, kind string, d time.Duratio
 }
 
 // judge scores every link context of a read document and keeps the best.
-func (r *run) judge(sc *scorer, res inspected) (Document, bool) {
+func (r *run) judge(sc *scorer, res inspected) (held, bool) {
 	best, bestWhy := -1.0, ""
 	var bestEv *evidence
 	for _, l := range res.c.links {
@@ -260,10 +277,10 @@ func (r *run) judge(sc *scorer, res inspected) (Document, bool) {
 			best, bestWhy, bestEv = s, why, ev
 		}
 	}
-	if bestEv == nil || best < r.req.ConfidenceThreshold {
-		return Document{}, false
+	if bestEv == nil {
+		return held{}, false
 	}
-	return Document{
+	return held{score: best, anchor: bestEv.link.anchor, file: fileName(res.c.url), snippet: snippetOf(res.content), doc: Document{
 		URL:        res.c.url.String(),
 		Name:       bestEv.name(),
 		SourcePage: bestEv.link.source,
@@ -273,5 +290,5 @@ func (r *run) judge(sc *scorer, res inspected) (Document, bool) {
 		FoundAt:    now(),
 		Why:        bestWhy,
 		Order:      res.c.order,
-	}, true
+	}}, true
 }

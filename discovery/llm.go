@@ -31,6 +31,9 @@ type LLMConfig struct {
 	// RetryBaseDelay is the first backoff (default 1 s), doubled each retry, or the
 	// server's Retry-After when longer (up to 30 s).
 	RetryBaseDelay time.Duration
+	// NoJudge turns off the second use of the model: judging, in one batched call
+	// after the inspection, the documents whose score is near the job's threshold.
+	NoJudge bool
 }
 
 func (c LLMConfig) withDefaults() LLMConfig {
@@ -128,15 +131,29 @@ func (e *llmError) Error() string { return e.msg }
 // askLLM reads prompt through the model. It returns the tokens used, also when it
 // fails after some answered calls.
 func (e *Engine) askLLM(ctx context.Context, prompt string, now time.Time) (*llmIntent, int, error) {
+	user := fmt.Sprintf("Today is %s.\nAllowed kinds: %s.\nRequest: %s", now.Format("2006-01-02"), strings.Join(knownKinds(), ", "), prompt)
+	content, tokens, err := e.chat(ctx, llmSystem, user, "intent", llmSchema())
+	if err != nil {
+		return nil, tokens, err
+	}
+	in, err := parseLLMIntent(content)
+	return in, tokens, err
+}
+
+// chat sends one system and one user message to the model with a JSON schema for
+// its answer, and returns the answer's content. Timeouts, connection errors, 429
+// and 5xx are retried with backoff (Retry-After honoured up to 30 s); other
+// failures are not. It returns the tokens used, also when it fails.
+func (e *Engine) chat(ctx context.Context, system, user, schemaName string, schema map[string]any) (string, int, error) {
 	cfg := e.cfg.LLM
 	body, _ := json.Marshal(map[string]any{
 		"model":       cfg.Model,
 		"temperature": 0,
 		"messages": []map[string]string{
-			{"role": "system", "content": llmSystem},
-			{"role": "user", "content": fmt.Sprintf("Today is %s.\nAllowed kinds: %s.\nRequest: %s", now.Format("2006-01-02"), strings.Join(knownKinds(), ", "), prompt)},
+			{"role": "system", "content": system},
+			{"role": "user", "content": user},
 		},
-		"response_format": map[string]any{"type": "json_schema", "json_schema": map[string]any{"name": "intent", "strict": true, "schema": llmSchema()}},
+		"response_format": map[string]any{"type": "json_schema", "json_schema": map[string]any{"name": schemaName, "strict": true, "schema": schema}},
 	})
 	endpoint := strings.TrimSuffix(cfg.URL, "/")
 	if !strings.HasSuffix(endpoint, "/chat/completions") {
@@ -152,24 +169,24 @@ func (e *Engine) askLLM(ctx context.Context, prompt string, now time.Time) (*llm
 				wait = min(re.after, 30*time.Second)
 			}
 			if err := sleep(ctx, wait); err != nil {
-				return nil, tokens, err
+				return "", tokens, err
 			}
 		}
-		in, used, err := e.callLLM(ctx, endpoint, body)
+		content, used, err := e.callLLM(ctx, endpoint, body)
 		tokens += used
 		if err == nil {
-			return in, tokens, nil
+			return content, tokens, nil
 		}
 		if ctx.Err() != nil {
-			return nil, tokens, ctx.Err()
+			return "", tokens, ctx.Err()
 		}
 		last = err
 		var le *llmError
 		if errors.As(err, &le) {
-			return nil, tokens, err // a bad answer is not retried
+			return "", tokens, err // a bad answer is not retried
 		}
 	}
-	return nil, tokens, last
+	return "", tokens, last
 }
 
 type retryAfterError struct {
@@ -179,13 +196,13 @@ type retryAfterError struct {
 
 func (e *retryAfterError) Error() string { return fmt.Sprintf("HTTP %d", e.status) }
 
-func (e *Engine) callLLM(ctx context.Context, endpoint string, body []byte) (*llmIntent, int, error) {
+func (e *Engine) callLLM(ctx context.Context, endpoint string, body []byte) (string, int, error) {
 	cfg := e.cfg.LLM
 	cctx, cancel := context.WithTimeout(ctx, cfg.Timeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(cctx, http.MethodPost, endpoint, bytes.NewReader(body))
 	if err != nil {
-		return nil, 0, &llmError{"language model URL: " + err.Error()}
+		return "", 0, &llmError{"language model URL: " + err.Error()}
 	}
 	req.Header.Set("Content-Type", "application/json")
 	if cfg.APIKey != "" {
@@ -193,19 +210,19 @@ func (e *Engine) callLLM(ctx context.Context, endpoint string, body []byte) (*ll
 	}
 	resp, err := e.llmClient.Do(req)
 	if err != nil {
-		return nil, 0, err // timeouts and connection errors are retried
+		return "", 0, err // timeouts and connection errors are retried
 	}
 	defer resp.Body.Close()
 	raw, err := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
 	if err != nil {
-		return nil, 0, err
+		return "", 0, err
 	}
 	if resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode >= 500 {
 		ra, _ := retryAfter(resp.Header.Get("Retry-After"), time.Now())
-		return nil, 0, &retryAfterError{resp.StatusCode, ra}
+		return "", 0, &retryAfterError{resp.StatusCode, ra}
 	}
 	if resp.StatusCode != http.StatusOK {
-		return nil, 0, &llmError{fmt.Sprintf("language model answered HTTP %d", resp.StatusCode)}
+		return "", 0, &llmError{fmt.Sprintf("language model answered HTTP %d", resp.StatusCode)}
 	}
 	var out struct {
 		Choices []struct {
@@ -218,10 +235,9 @@ func (e *Engine) callLLM(ctx context.Context, endpoint string, body []byte) (*ll
 		} `json:"usage"`
 	}
 	if err := json.Unmarshal(raw, &out); err != nil || len(out.Choices) == 0 {
-		return nil, out.Usage.TotalTokens, &llmError{"language model answer is not a chat completion"}
+		return "", out.Usage.TotalTokens, &llmError{"language model answer is not a chat completion"}
 	}
-	in, err := parseLLMIntent(out.Choices[0].Message.Content)
-	return in, out.Usage.TotalTokens, err
+	return out.Choices[0].Message.Content, out.Usage.TotalTokens, nil
 }
 
 // parseLLMIntent decodes and checks the model's JSON: unknown fields, unknown

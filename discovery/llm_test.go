@@ -26,6 +26,26 @@ type fakeLLM struct {
 	script   []llmReply
 	calls    atomic.Int32
 	aborted  atomic.Int32
+	// answer, when set, writes the content of call n from its user message (""
+	// keeps the script's).
+	answer func(n int, user string) string
+}
+
+// userMessage is the user message of call n.
+func (f *fakeLLM) userMessage(n int) string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if n >= len(f.requests) {
+		return ""
+	}
+	msgs, _ := f.requests[n]["messages"].([]any)
+	for _, m := range msgs {
+		if mm, _ := m.(map[string]any); mm["role"] == "user" {
+			s, _ := mm["content"].(string)
+			return s
+		}
+	}
+	return ""
 }
 
 type llmReply struct {
@@ -47,6 +67,11 @@ func newFakeLLM(script ...llmReply) *fakeLLM {
 		f.mu.Unlock()
 		n := int(f.calls.Add(1)) - 1
 		rep := f.script[min(n, len(f.script)-1)]
+		if f.answer != nil {
+			if c := f.answer(n, f.userMessage(n)); c != "" {
+				rep.content = c
+			}
+		}
 		if rep.hang {
 			<-r.Context().Done()
 			f.aborted.Add(1)

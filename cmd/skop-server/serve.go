@@ -44,6 +44,7 @@ type common struct {
 	llmModel     *string
 	llmPrice     *float64
 	llmTimeout   *time.Duration
+	llmJudge     *bool
 }
 
 func commonFlags(fs *flag.FlagSet, defaultWorkers int) *common {
@@ -67,6 +68,7 @@ func commonFlags(fs *flag.FlagSet, defaultWorkers int) *common {
 		llmModel:     fs.String("llm-model", envOr("SKOP_LLM_MODEL", ""), "model name for --llm-url (env SKOP_LLM_MODEL)"),
 		llmPrice:     fs.Float64("llm-price-per-1k-tokens", envFloat("SKOP_LLM_PRICE_PER_1K_TOKENS", 0), "what 1,000 language-model tokens add to a job's cost (env SKOP_LLM_PRICE_PER_1K_TOKENS)"),
 		llmTimeout:   fs.Duration("llm-timeout", envDuration("SKOP_LLM_TIMEOUT", 30*time.Second), "time limit of one language-model call; timeouts, 429 and 5xx are retried twice (env SKOP_LLM_TIMEOUT)"),
+		llmJudge:     fs.Bool("llm-judge", envBool("SKOP_LLM_JUDGE", true), "with --llm-url, also ask the model, in one call per job, about the documents scored near the job's threshold (env SKOP_LLM_JUDGE)"),
 		crawlDelay:   fs.Duration("max-crawl-delay", envDuration("SKOP_MAX_CRAWL_DELAY", 10*time.Second), "the longest Crawl-delay from a robots.txt that is honoured; longer ones are capped, with a warning (env SKOP_MAX_CRAWL_DELAY)"),
 	}
 }
@@ -125,7 +127,7 @@ func (c *common) open(ctx context.Context) (*app, error) {
 		Discovery: discovery.Config{AllowPrivateNetworks: *c.allowPrivate, MaxPages: *c.maxPages, MaxDepth: *c.maxDepth,
 			PerHostConcurrency: *c.perHost, PerHostDelay: *c.perHostDelay, MaxCrawlDelay: *c.crawlDelay,
 			LLM: discovery.LLMConfig{URL: *c.llmURL, Model: *c.llmModel, APIKey: os.Getenv("SKOP_LLM_API_KEY"),
-				PricePer1KTokens: *c.llmPrice, Timeout: *c.llmTimeout}},
+				PricePer1KTokens: *c.llmPrice, Timeout: *c.llmTimeout, NoJudge: !*c.llmJudge}},
 		Logger: log,
 	})
 	if err != nil {
