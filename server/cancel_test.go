@@ -43,6 +43,7 @@ func cancelAndWatch(t *testing.T, c *client.ClientWithResponses, site *testsite.
 }
 
 func TestCancelBadID(t *testing.T) {
+	t.Parallel() // no timing assertions; its own database and server
 	h := start(t, options{workers: 0})
 	for _, id := range []string{"JOB-1", "job_ABC", "job_", "123", "job_abc-def", "job_" + strings.Repeat("a", 80)} {
 		resp := cancelJob(t, h.client(h.keyA), id)
@@ -62,6 +63,7 @@ func TestCancelBadID(t *testing.T) {
 }
 
 func TestCancelTenancy(t *testing.T) {
+	t.Parallel() // no timing assertions; its own database and server
 	h := start(t, options{workers: 0})
 	a, b := h.client(h.keyA), h.client(h.keyB)
 	id := h.create(a, "https://example.com/", minutesPrompt, nil)
@@ -92,6 +94,7 @@ func TestCancelTenancy(t *testing.T) {
 }
 
 func TestCancelPendingAndRepeat(t *testing.T) {
+	t.Parallel() // no timing assertions; its own database and server
 	h := start(t, options{workers: 0})
 	c := h.client(h.keyA)
 	id := h.create(c, "https://example.com/", minutesPrompt, nil)
@@ -123,6 +126,7 @@ func TestCancelPendingAndRepeat(t *testing.T) {
 }
 
 func TestCancelCompleted(t *testing.T) {
+	t.Parallel() // no timing assertions; its own database and server
 	site := minutesSite()
 	defer site.Close()
 	h := start(t, options{workers: 1})
@@ -284,6 +288,7 @@ func TestCancelRacesCompletion(t *testing.T) {
 }
 
 func TestRestartKeepsJobs(t *testing.T) {
+	t.Parallel() // no timing assertions; its own database and server
 	site := minutesSite()
 	defer site.Close()
 	h := start(t, options{workers: 1})

@@ -63,6 +63,7 @@ func TestHealthReportsALostDatabase(t *testing.T) {
 }
 
 func TestHealthRootAndSpec(t *testing.T) {
+	t.Parallel() // no timing assertions; its own database and server
 	h := start(t, options{workers: 1})
 	c := h.client("")
 	ctx := context.Background()
@@ -95,6 +96,7 @@ func TestHealthRootAndSpec(t *testing.T) {
 }
 
 func TestReadinessWithoutWorkers(t *testing.T) {
+	t.Parallel() // no timing assertions; its own database and server
 	h := start(t, options{workers: 0})
 	resp, err := h.client("").GetHealthWithResponse(context.Background())
 	if err != nil || resp.JSON200 == nil || resp.JSON200.DependencyStatus.Workers != client.DependencyStatusWorkersDisabled {
@@ -103,6 +105,7 @@ func TestReadinessWithoutWorkers(t *testing.T) {
 }
 
 func TestAuthentication(t *testing.T) {
+	t.Parallel() // no timing assertions; its own database and server
 	h := start(t, options{workers: 0})
 	ctx := context.Background()
 	id := h.create(h.client(h.keyA), "http://127.0.0.1:9/", minutesPrompt, nil)
@@ -156,6 +159,7 @@ func TestAuthentication(t *testing.T) {
 }
 
 func TestScopes(t *testing.T) {
+	t.Parallel() // no timing assertions; its own database and server
 	h := start(t, options{workers: 0})
 	ctx := context.Background()
 	id := h.create(h.client(h.keyA), "http://127.0.0.1:9/", minutesPrompt, nil)
@@ -176,6 +180,7 @@ func TestScopes(t *testing.T) {
 }
 
 func TestCreateValidation(t *testing.T) {
+	t.Parallel() // no timing assertions; its own database and server
 	h := start(t, options{workers: 0})
 	tests := []struct {
 		name, body, field string
@@ -221,6 +226,7 @@ func TestCreateValidation(t *testing.T) {
 }
 
 func TestTransportErrors(t *testing.T) {
+	t.Parallel() // no timing assertions; its own database and server
 	h := start(t, options{workers: 0})
 	do := func(method, path, body string, header map[string]string) (*http.Response, string) {
 		req, _ := http.NewRequest(method, h.srv.URL+path, strings.NewReader(body))
@@ -303,6 +309,7 @@ func TestJobLifecycle(t *testing.T) {
 }
 
 func TestFailedJob(t *testing.T) {
+	t.Parallel() // no timing assertions; its own database and server
 	site := testsite.New(map[string]testsite.Resource{})
 	defer site.Close()
 	h := start(t, options{workers: 1})
@@ -319,6 +326,7 @@ func TestFailedJob(t *testing.T) {
 }
 
 func TestListPagination(t *testing.T) {
+	t.Parallel() // no timing assertions; its own database and server
 	h := start(t, options{workers: 0, maxActive: 100})
 	a, b := h.client(h.keyA), h.client(h.keyB)
 	var created []string
@@ -369,6 +377,7 @@ func TestListPagination(t *testing.T) {
 }
 
 func TestActiveJobLimit(t *testing.T) {
+	t.Parallel() // no timing assertions; its own database and server
 	h := start(t, options{workers: 0, maxActive: 2})
 	c := h.client(h.keyA)
 	first := h.create(c, "https://example.com/1", minutesPrompt, nil)
@@ -390,6 +399,7 @@ func TestActiveJobLimit(t *testing.T) {
 }
 
 func TestReadinessWhenDatabaseFails(t *testing.T) {
+	t.Parallel() // no timing assertions; its own database and server
 	h := start(t, options{workers: 0})
 	h.db.Close() // the database goes away under a running server
 	c := h.client("")
@@ -529,6 +539,7 @@ func TestRevokedKeyRefusedWithinCacheTTL(t *testing.T) {
 // TestLLMTokensInResults: with a language model configured, a job's results
 // carry the tokens it used and their price in the cost.
 func TestLLMTokensInResults(t *testing.T) {
+	t.Parallel() // no timing assertions; its own database and server
 	llm := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		_, _ = io.Copy(io.Discard, r.Body)
 		_, _ = io.WriteString(w, `{"choices":[{"message":{"role":"assistant","content":"{\"kinds\":[\"minutes\"],\"excluded_kinds\":[],\"kind_names\":[],\"topics\":[],\"excluded_terms\":[],\"periods\":[],\"current\":false,\"final\":false}"}}],"usage":{"total_tokens":1500}}`)

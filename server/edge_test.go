@@ -62,6 +62,7 @@ func isErrorResponse(t *testing.T, body []byte, status int) {
 // TestGoHTTPErrorsAreErrorResponses: the answers net/http writes before any handler
 // runs leave as ErrorResponse JSON.
 func TestGoHTTPErrorsAreErrorResponses(t *testing.T) {
+	t.Parallel() // no timing assertions; its own database and server
 	h := start(t, options{})
 	huge := strings.Repeat("a", 70<<10)
 	tests := []struct {
@@ -138,6 +139,7 @@ func TestUnauthenticatedSlowBody(t *testing.T) {
 
 // TestStrictJSONBodies: one JSON value, nothing after it, no duplicate keys.
 func TestStrictJSONBodies(t *testing.T) {
+	t.Parallel() // no timing assertions; its own database and server
 	h := start(t, options{})
 	valid := `{"website":"https://example.com/","prompt":"Find all council minutes from 2025"}`
 	for name, body := range map[string]string{
@@ -183,6 +185,7 @@ func TestStrictJSONBodies(t *testing.T) {
 // TestLongJobID: the public contract leaves job_id's length open; the server
 // refuses ids over 64 characters with a 400 that says so.
 func TestLongJobID(t *testing.T) {
+	t.Parallel() // no timing assertions; its own database and server
 	h := start(t, options{})
 	req, _ := http.NewRequest(http.MethodGet, h.srv.URL+"/scrape/status/job_"+strings.Repeat("a", 61), nil)
 	req.Header.Set("X-API-Key", h.keyA)
@@ -214,6 +217,7 @@ func TestLongJobID(t *testing.T) {
 // limit the answer is 429 with Retry-After, valid against openapi.yaml; another
 // key has its own allowance.
 func TestRateLimitAcrossReplicas(t *testing.T) {
+	t.Parallel() // no timing assertions; its own database and server
 	h := start(t, options{})
 	const limit = 10
 	mk := func() *httptest.Server {

@@ -13,6 +13,7 @@ import (
 // contract transport, and only for the job's owner. Results of an active job are
 // never kept: a cancel shows at once.
 func TestEndedResultsEncodedOnce(t *testing.T) {
+	t.Parallel() // no timing assertions; its own database and server
 	h := start(t, options{workers: 0})
 	a, b := h.client(h.keyA), h.client(h.keyB)
 	ctx := context.Background()

@@ -16,6 +16,7 @@ import (
 // TestOpsView: River UI at /ops/ answers only keys with ops:read (Bearer or Basic
 // auth), is read-only, and shows the queue's jobs.
 func TestOpsView(t *testing.T) {
+	t.Parallel() // no timing assertions; its own database and server
 	h := start(t, options{workers: 0})
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()

@@ -13,6 +13,7 @@ import (
 // create → wait with progress → results; the iterator across pages; cancel; an
 // unknown job as an *APIError.
 func TestSDKAgainstTheServer(t *testing.T) {
+	t.Parallel() // no timing assertions; its own database and server
 	site := minutesSite()
 	defer site.Close()
 	h := start(t, options{workers: 1, maxActive: 20})
