@@ -68,6 +68,9 @@ func WriteD(dir string) error { return write(dir, sitesD(), casesD()) }
 // WriteE writes set E into dir.
 func WriteE(dir string) error { return write(dir, sitesE(), casesE()) }
 
+// WriteF writes set F into dir.
+func WriteF(dir string) error { return write(dir, sitesF(), casesF()) }
+
 func write(dir string, all []site, cs []kase) error {
 	for _, s := range all {
 		root := filepath.Join(dir, "sites", s.name)

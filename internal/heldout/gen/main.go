@@ -5,6 +5,7 @@
 //	go run ./internal/heldout/gen -set c -out /tmp/skop-heldout-c (set C)
 //	go run ./internal/heldout/gen -set d -out /tmp/skop-heldout-d (set D)
 //	go run ./internal/heldout/gen -set e -out /tmp/skop-heldout-e (set E)
+//	go run ./internal/heldout/gen -set f -out /tmp/skop-heldout-f (set F)
 //	go run ./cmd/skop-bench discovery -corpus /tmp/skop-heldout -by-case
 package main
 
@@ -18,7 +19,7 @@ import (
 
 func main() {
 	out := flag.String("out", "", "folder to write the corpus into")
-	set := flag.String("set", "a", "which held-out set: a, b, c, d or e")
+	set := flag.String("set", "a", "which held-out set: a to f")
 	flag.Parse()
 	if *out == "" {
 		fmt.Fprintln(os.Stderr, "usage: gen -out DIR")
@@ -35,8 +36,10 @@ func main() {
 		write = heldout.WriteD
 	case "e":
 		write = heldout.WriteE
+	case "f":
+		write = heldout.WriteF
 	default:
-		fmt.Fprintln(os.Stderr, "gen: -set must be a, b, c, d or e")
+		fmt.Fprintln(os.Stderr, "gen: -set must be a, b, c, d, e or f")
 		os.Exit(2)
 	}
 	if err := write(*out); err != nil {
