@@ -57,7 +57,7 @@ func (r *run) inspect(ctx context.Context, cands []*candidate) error {
 	}()
 
 	tooLarge, invalid, lost, done, abandoned := 0, 0, 0, 0, 0
-	var waiting []held
+	var waiting, pool []held
 	const lostNamed = 10 // lost documents named one by one; the rest are counted
 	for res := range results {
 		done++
@@ -92,6 +92,8 @@ func (r *run) inspect(ctx context.Context, cands []*candidate) error {
 			case !ok:
 			case r.nearThreshold(h.score):
 				waiting = append(waiting, h) // the language model decides, after the others
+			case h.score >= r.req.ConfidenceThreshold && r.intent.Latest:
+				pool = append(pool, h) // only the latest are kept, once all are read
 			case h.score >= r.req.ConfidenceThreshold:
 				r.progress.DocumentsMatched++
 				r.pending.NewDocuments = append(r.pending.NewDocuments, h.doc)
@@ -110,8 +112,21 @@ func (r *run) inspect(ctx context.Context, cands []*candidate) error {
 		if err != nil {
 			return err
 		}
-		r.progress.DocumentsMatched += len(keep)
-		r.pending.NewDocuments = append(r.pending.NewDocuments, keep...)
+		if r.intent.Latest {
+			pool = append(pool, keep...)
+		} else {
+			for _, h := range keep {
+				r.progress.DocumentsMatched++
+				r.pending.NewDocuments = append(r.pending.NewDocuments, h.doc)
+			}
+		}
+	}
+	if r.intent.Latest && len(pool) > 0 {
+		latest := latestOnly(pool)
+		r.progress.DocumentsMatched += len(latest)
+		r.pending.NewDocuments = append(r.pending.NewDocuments, latest...)
+	}
+	if len(waiting) > 0 || len(pool) > 0 {
 		if err := r.report(ctx); err != nil {
 			return err
 		}
@@ -280,7 +295,8 @@ func (r *run) judge(sc *scorer, res inspected) (held, bool) {
 	if bestEv == nil {
 		return held{}, false
 	}
-	return held{score: best, anchor: bestEv.link.anchor, file: fileName(res.c.url), snippet: snippetOf(res.content), doc: Document{
+	p, _, dated := bestEv.period()
+	return held{score: best, anchor: bestEv.link.anchor, file: fileName(res.c.url), snippet: snippetOf(res.content), from: p.From, dated: dated, doc: Document{
 		URL:        res.c.url.String(),
 		Name:       bestEv.name(),
 		SourcePage: bestEv.link.source,

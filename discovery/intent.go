@@ -26,6 +26,10 @@ type Intent struct {
 	// Final asks for the final stage of something approved in stages ("the final
 	// decision", "the adopted budget"): proposed and draft versions count less.
 	Final bool
+	// Latest asks for the most recent edition only ("the latest annual report",
+	// "the most recent master plan"): of the documents that match, those with the
+	// latest date are kept.
+	Latest bool
 	// Fiscal is set when a period was written as a fiscal, financial or academic
 	// year: its bounds move with the start month the site states (see WithFiscalStart).
 	Fiscal bool
@@ -204,11 +208,20 @@ var (
 	// "since May 2025", "after March 2024", "from June 2023 onwards".
 	sinceMonthRE = regexp.MustCompile(`\b(since|after|from)\s+` + monthRE + `\.?,?\s+((?:19|20)\d\d)(?:\s+(on(?:ward)?s?|to (?:date|now|present|today)))?\b`)
 	sinceRE      = regexp.MustCompile(`\b(?:(?:since|after)\s+((?:19|20)\d\d)\b|from\s+((?:19|20)\d\d)\s+(?:on(?:ward)?s?|to (?:date|now|present|today))\b)`)
-	relativeRE   = regexp.MustCompile(`\b(last|past|previous|this|current|next)\s+(?:(\d+|two|three|four|five|six|seven|eight|nine|ten)\s+)?(year|month|quarter)s?\b`)
-	currentRE    = regexp.MustCompile(`\b(current|currently|latest|in effect|in force|active|up[- ]to[- ]date|valid|effective|(?:right )?now|at the moment|at present|presently|today|nowadays|these days|still in (?:use|place))\b`)
-	negationRE   = regexp.MustCompile(`\b(?:not|excluding|exclude|except|without|other than|but not|no|skip(?:ping)?|ignore|ignoring|omit(?:ting)?|leave out|leaving out|rather than|apart from|aside from|instead of|never mind|don'?t (?:need|want|include|care about|send)|do not (?:need|want|include|send))\b[^.;:!?]*`)
-	notNeededRE  = regexp.MustCompile(`\b((?:[a-z'-]+\s+){0,3}[a-z'-]+)\s+(?:aren't|are not|isn't|is not|not)\s+(?:needed|wanted|required|necessary|relevant|of interest)\b`)
-	finalRE      = regexp.MustCompile(`\b(final|approved|adopted|enacted|signed|executed|ratified)\b`)
+	// "before 2021", "prior to 2022", "earlier than 2019", "pre-2020": up to the
+	// start of that year; "up to 2021", "until 2021", "through 2021": to its end.
+	beforeRE = regexp.MustCompile(`\b(?:(before|prior to|earlier than|older than|pre-?)|(up to|until|till|through|to the end of))\s*((?:19|20)\d\d)\b`)
+	// "the first six months of 2023", "the last three months of 2022".
+	monthsOfRE = regexp.MustCompile(`\b(first|last|final)\s+(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months\s+of\s+((?:19|20)\d\d)\b`)
+	// "Q3 and Q4 2023", "Q1, Q2 and Q3 2024": quarters sharing one year.
+	quarterListRE = regexp.MustCompile(`\b((?:q[1-4]\s*(?:,\s*(?:and\s+)?|\s+(?:and|or|&)\s+))+q[1-4])\s+((?:19|20)\d\d)\b`)
+	// "the most recent", "the newest", "the latest": only the latest edition.
+	latestRE    = regexp.MustCompile(`\b(most recent|newest|latest)\b`)
+	relativeRE  = regexp.MustCompile(`\b(last|past|previous|this|current|next)\s+(?:(\d+|two|three|four|five|six|seven|eight|nine|ten)\s+)?(year|month|quarter)s?\b`)
+	currentRE   = regexp.MustCompile(`\b(current|currently|latest|in effect|in force|active|up[- ]to[- ]date|valid|effective|(?:right )?now|at the moment|at present|presently|today|nowadays|these days|still in (?:use|place))\b`)
+	negationRE  = regexp.MustCompile(`\b(?:not|excluding|exclude|except|without|other than|but not|no|skip(?:ping)?|ignore|ignoring|omit(?:ting)?|leave out|leaving out|rather than|apart from|aside from|instead of|never mind|don'?t (?:need|want|include|care about|send)|do not (?:need|want|include|send))\b[^.;:!?]*`)
+	notNeededRE = regexp.MustCompile(`\b((?:[a-z'-]+\s+){0,3}[a-z'-]+)\s+(?:aren't|are not|isn't|is not|not)\s+(?:needed|wanted|required|necessary|relevant|of interest)\b`)
+	finalRE     = regexp.MustCompile(`\b(final|approved|adopted|enacted|signed|executed|ratified)\b`)
 	// Asides about the asker ("I'm writing a thesis on X, so I need …") say why,
 	// not what: the words up to the request are dropped.
 	// Who the asker is comes as "I'm …", "we are …", or a first-person verb that
@@ -233,7 +246,7 @@ var negationWords = map[string]bool{"not": true, "exclud": true, "exclude": true
 	"skip": true, "ignor": true, "ignore": true, "omit": true, "leave": true, "leav": true, "out": true, "rather": true, "apart": true, "aside": true,
 	"instead": true, "never": true, "mind": true, "don": true, "t": true, "do": true, "need": true, "want": true, "care": true, "send": true, "interest": true}
 
-var numberWords = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+var numberWords = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11}
 
 // ParsePrompt derives the intent of prompt; now anchors relative dates.
 func ParsePrompt(prompt string, now time.Time) Intent {
@@ -255,6 +268,10 @@ func ParsePrompt(prompt string, now time.Time) Intent {
 	lower = strings.ReplaceAll(lower, "calendar year", "year")
 	in.Fiscal = fiscalRE.MatchString(lower) || splitYearRE.MatchString(lower)
 	in.Periods, lower = parsePeriods(lower, now, 0)
+	lower = latestRE.ReplaceAllStringFunc(lower, func(string) string {
+		in.Latest, in.Current = true, true
+		return " "
+	})
 	lower = currentRE.ReplaceAllStringFunc(lower, func(string) string {
 		in.Current = true
 		return " "
@@ -564,6 +581,28 @@ func parsePeriods(s string, now time.Time, siteFYStart int) ([]Period, string) {
 		startMonth = months[m[1]]
 		s = strings.Replace(s, m[0], " ", 1)
 	}
+	blank(monthsOfRE, func(m []string) []Period {
+		n, ok := numberWords[m[2]]
+		if !ok {
+			n = atoi(m[2])
+		}
+		y := atoi(m[3])
+		if n < 1 || n > 11 {
+			return nil
+		}
+		if m[1] == "first" {
+			return []Period{{day(y, 1, 1), day(y, 1+n, 1)}}
+		}
+		return []Period{{day(y, 13-n, 1), day(y+1, 1, 1)}}
+	})
+	blank(quarterListRE, func(m []string) []Period {
+		y := atoi(m[2])
+		var ps []Period
+		for _, q := range regexp.MustCompile(`q([1-4])`).FindAllStringSubmatch(m[1], -1) {
+			ps = append(ps, quarterPeriod(y, atoi(q[1])))
+		}
+		return ps
+	})
 	blank(sinceMonthRE, func(m []string) []Period {
 		if m[1] == "from" && m[4] == "" {
 			return nil // "minutes from May 2025" is that month: the month rule reads it
@@ -661,6 +700,13 @@ func parsePeriods(s string, now time.Time, siteFYStart int) ([]Period, string) {
 			return []Period{yearPeriod(a), yearPeriod(b)}
 		}
 		return []Period{{day(a, 1, 1), day(b+1, 1, 1)}}
+	})
+	blank(beforeRE, func(m []string) []Period {
+		y := atoi(m[3])
+		if m[2] != "" {
+			y++ // "up to 2021" includes 2021
+		}
+		return []Period{{day(1900, 1, 1), day(y, 1, 1)}}
 	})
 	blank(sinceRE, func(m []string) []Period {
 		y := atoi(m[1] + m[2])

@@ -7,6 +7,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/skop-dev/skop/internal/text"
 )
@@ -33,9 +34,30 @@ const (
 type held struct {
 	doc     Document
 	score   float64
-	anchor  string // the link's text
-	file    string // the URL's file name
-	snippet string // the document's first lines
+	anchor  string    // the link's text
+	file    string    // the URL's file name
+	snippet string    // the document's first lines
+	from    time.Time // the start of the period it covers, when dated
+	dated   bool
+}
+
+// latestOnly keeps, of the documents kept, those with the latest date; undated
+// ones go when any is dated.
+func latestOnly(hs []held) []Document {
+	var newest time.Time
+	dated := false
+	for _, h := range hs {
+		if h.dated && (!dated || h.from.After(newest)) {
+			newest, dated = h.from, true
+		}
+	}
+	var out []Document
+	for _, h := range hs {
+		if !dated || (h.dated && h.from.Equal(newest)) {
+			out = append(out, h.doc)
+		}
+	}
+	return out
 }
 
 // nearThreshold reports whether a score is in the band the model judges.
@@ -65,15 +87,15 @@ func judgeSchema(n int) map[string]any {
 // judgeHeld asks the model about the held documents and returns those to keep.
 // The closest maxJudged to the threshold are judged; the rest, and all of them
 // when the model fails, are decided by their scores, with a warning on failure.
-func (r *run) judgeHeld(ctx context.Context, hs []held) ([]Document, error) {
+func (r *run) judgeHeld(ctx context.Context, hs []held) ([]held, error) {
 	t := r.req.ConfidenceThreshold
 	sort.SliceStable(hs, func(i, j int) bool { return math.Abs(hs[i].score-t) < math.Abs(hs[j].score-t) })
 	judged := hs[:min(len(hs), maxJudged)]
-	var keep []Document
+	var keep []held
 	byRules := func(hs []held) {
 		for _, h := range hs {
 			if h.score >= t {
-				keep = append(keep, h.doc)
+				keep = append(keep, h)
 			}
 		}
 	}
@@ -95,10 +117,9 @@ func (r *run) judgeHeld(ctx context.Context, hs []held) ([]Document, error) {
 				case !said:
 					byRules([]held{h})
 				case relevant:
-					d := h.doc
-					d.Confidence = math.Max(d.Confidence, t)
-					d.Why += ", judged relevant by the language model"
-					keep = append(keep, d)
+					h.doc.Confidence = math.Max(h.doc.Confidence, t)
+					h.doc.Why += ", judged relevant by the language model"
+					keep = append(keep, h)
 				}
 			}
 			return keep, nil

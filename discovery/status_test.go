@@ -320,3 +320,22 @@ func TestScenarioDashAsidePublisherAndPlainReports(t *testing.T) {
 	expect(t, site, "/", "cycle count reports for 2023", false, 0.5, "/d/counts-2023.pdf")
 	expect(t, site, "/", "I'm a transport planner comparing councils - where is the region's LTP? Not the consultation document.", false, 0.5, "/d/ltp-2024-2034.pdf")
 }
+
+// "The most recent" asks for the latest edition only.
+func TestScenarioLatestEdition(t *testing.T) {
+	res := map[string]testsite.Resource{
+		"/": testsite.HTML(`<html><head><title>Hollin Water Board</title></head><body><h1>Reports</h1><ul>
+			<li><a href="/r/ar-2022.pdf">Annual report 2022</a></li>
+			<li><a href="/r/ar-2023.pdf">Annual report 2023</a></li>
+			<li><a href="/r/ar-2024.pdf">Annual report 2024</a></li>
+			<li><a href="/r/wq-2024.pdf">Water quality report 2024</a></li></ul></body></html>`),
+		"/r/ar-2022.pdf": testsite.PDFFile("Annual Report 2022", "HOLLIN WATER BOARD\nAnnual report 2022"),
+		"/r/ar-2023.pdf": testsite.PDFFile("Annual Report 2023", "HOLLIN WATER BOARD\nAnnual report 2023"),
+		"/r/ar-2024.pdf": testsite.PDFFile("Annual Report 2024", "HOLLIN WATER BOARD\nAnnual report 2024"),
+		"/r/wq-2024.pdf": testsite.PDFFile("Water Quality Report 2024", "HOLLIN WATER BOARD\nWater quality report 2024"),
+	}
+	site := testsite.New(res)
+	defer site.Close()
+	expect(t, site, "/", "Get me the most recent annual report.", false, 0.5, "/r/ar-2024.pdf")
+	expect(t, site, "/", "annual reports prior to 2024", false, 0.5, "/r/ar-2022.pdf", "/r/ar-2023.pdf")
+}
