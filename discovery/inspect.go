@@ -295,8 +295,15 @@ func (r *run) judge(sc *scorer, res inspected) (held, bool) {
 	if bestEv == nil {
 		return held{}, false
 	}
-	p, _, dated := bestEv.period()
-	return held{score: best, anchor: bestEv.link.anchor, file: fileName(res.c.url), snippet: snippetOf(res.content), from: p.From, dated: dated, doc: Document{
+	h := held{score: best}
+	if r.nearThreshold(best) {
+		h.anchor, h.file, h.snippet = bestEv.link.anchor, fileName(res.c.url), snippetOf(res.content)
+	}
+	if r.intent.Latest {
+		p, _, dated := bestEv.period()
+		h.from, h.dated = p.From, dated
+	}
+	h.doc = Document{
 		URL:        res.c.url.String(),
 		Name:       bestEv.name(),
 		SourcePage: bestEv.link.source,
@@ -306,5 +313,6 @@ func (r *run) judge(sc *scorer, res inspected) (held, bool) {
 		FoundAt:    now(),
 		Why:        bestWhy,
 		Order:      res.c.order,
-	}}, true
+	}
+	return h, true
 }

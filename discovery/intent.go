@@ -22,7 +22,9 @@ type Intent struct {
 	Core          []Group  // topic terms that should all be present
 	Optional      []Group  // alternatives listed as examples ("vacation, sick leave, …")
 	Periods       []Period // what the documents must cover; empty means any time
-	Current       bool     // superseded, rescinded, archived and draft versions do not count
+	// ExcludedPeriods are periods the prompt rules out ("not the 2012 one").
+	ExcludedPeriods []Period
+	Current         bool // superseded, rescinded, archived and draft versions do not count
 	// Final asks for the final stage of something approved in stages ("the final
 	// decision", "the adopted budget"): proposed and draft versions count less.
 	Final bool
@@ -90,6 +92,15 @@ func stem(w string) string {
 		w = w[:len(w)-3]
 		if n := len(w); n >= 3 && w[n-1] == w[n-2] && !strings.ContainsRune("aeioulsz", rune(w[n-1])) {
 			w = w[:n-1] // "plann" → "plan", "runn" → "run"
+		}
+		return w
+	}
+	// "declared", "adopted", "published": the past participle is the verb
+	// ("declared" → "declar", as "declaration" → "declarat" begins with it).
+	if strings.HasSuffix(w, "ed") && len(w) > 5 && !strings.HasSuffix(w, "eed") {
+		w = w[:len(w)-2]
+		if n := len(w); n >= 3 && w[n-1] == w[n-2] && !strings.ContainsRune("aeioulsz", rune(w[n-1])) {
+			w = w[:n-1] // "planned" → "plan"
 		}
 		return w
 	}
@@ -267,7 +278,17 @@ func ParsePrompt(prompt string, now time.Time) Intent {
 	lower = dropAsides(lower)
 	lower = strings.ReplaceAll(lower, "calendar year", "year")
 	in.Fiscal = fiscalRE.MatchString(lower) || splitYearRE.MatchString(lower)
+	// A period inside a negated clause ("not the 2012 one") is ruled out, not
+	// asked for.
+	var negated []string
+	for _, re := range []*regexp.Regexp{negationRE, notNeededRE} {
+		negated = append(negated, re.FindAllString(lower, -1)...)
+	}
+	if len(negated) > 0 {
+		in.ExcludedPeriods, _ = parsePeriods(strings.Join(negated, " . "), now, 0)
+	}
 	in.Periods, lower = parsePeriods(lower, now, 0)
+	in.Periods = slices.DeleteFunc(in.Periods, func(p Period) bool { return slices.Contains(in.ExcludedPeriods, p) })
 	lower = latestRE.ReplaceAllStringFunc(lower, func(string) string {
 		in.Latest, in.Current = true, true
 		return " "
@@ -472,7 +493,16 @@ func (in Intent) WithFiscalStart(prompt string, now time.Time, month int) Intent
 	if now.IsZero() {
 		now = time.Now()
 	}
-	in.Periods, _ = parsePeriods(dropAsides(strings.ReplaceAll(lower, "calendar year", "year")), now.UTC(), month)
+	lower = dropAsides(strings.ReplaceAll(lower, "calendar year", "year"))
+	in.Periods, _ = parsePeriods(lower, now.UTC(), month)
+	var negated []string
+	for _, re := range []*regexp.Regexp{negationRE, notNeededRE} {
+		negated = append(negated, re.FindAllString(lower, -1)...)
+	}
+	if len(negated) > 0 {
+		in.ExcludedPeriods, _ = parsePeriods(strings.Join(negated, " . "), now.UTC(), month)
+		in.Periods = slices.DeleteFunc(in.Periods, func(p Period) bool { return slices.Contains(in.ExcludedPeriods, p) })
+	}
 	return in
 }
 

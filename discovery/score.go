@@ -247,6 +247,12 @@ func (e *evidence) kinds() []string {
 			}
 		}
 		specific := slices.DeleteFunc(slices.Clone(found), func(k string) bool { return k == "report" })
+		if generic {
+			// A stronger field already said "report" (its file name, its link):
+			// a later, weaker one (a page heading "Plans and reports") may only
+			// say which kind of report.
+			specific = slices.DeleteFunc(specific, func(k string) bool { return !slices.Contains(genericKinds["report"], k) })
+		}
 		for _, w := range wrapperKinds {
 			if len(specific) > 1 && slices.Contains(specific, w) {
 				return []string{w}
@@ -747,6 +753,19 @@ func (s *scorer) score(e *evidence) (float64, string) {
 		}
 		score *= f
 		why = append(why, fmt.Sprintf("period %s×%.2f", p.From.Format("2006-01-02"), f))
+	}
+
+	// A period the prompt rules out ("not the 2012 one").
+	if len(in.ExcludedPeriods) > 0 {
+		if p, yearOnly, known := e.period(); known {
+			for _, x := range in.ExcludedPeriods {
+				if (!yearOnly && x.Contains(p.mid())) || (yearOnly && overlap(p, x) >= 0.75) {
+					score *= periodMismatch
+					why = append(why, fmt.Sprintf("excluded period %s×%.2f", x.From.Format("2006-01-02"), periodMismatch))
+					break
+				}
+			}
+		}
 	}
 
 	// What the prompt rules out by name, in the document's own words.

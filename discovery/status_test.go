@@ -338,4 +338,5 @@ func TestScenarioLatestEdition(t *testing.T) {
 	defer site.Close()
 	expect(t, site, "/", "Get me the most recent annual report.", false, 0.5, "/r/ar-2024.pdf")
 	expect(t, site, "/", "annual reports prior to 2024", false, 0.5, "/r/ar-2022.pdf", "/r/ar-2023.pdf")
+	expect(t, site, "/", "the annual reports, but not the 2023 one", false, 0.5, "/r/ar-2022.pdf", "/r/ar-2024.pdf")
 }
