@@ -71,6 +71,9 @@ func WriteE(dir string) error { return write(dir, sitesE(), casesE()) }
 // WriteF writes set F into dir.
 func WriteF(dir string) error { return write(dir, sitesF(), casesF()) }
 
+// WriteG writes set G into dir.
+func WriteG(dir string) error { return write(dir, sitesG(), casesG()) }
+
 func write(dir string, all []site, cs []kase) error {
 	for _, s := range all {
 		root := filepath.Join(dir, "sites", s.name)

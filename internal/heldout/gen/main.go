@@ -6,6 +6,7 @@
 //	go run ./internal/heldout/gen -set d -out /tmp/skop-heldout-d (set D)
 //	go run ./internal/heldout/gen -set e -out /tmp/skop-heldout-e (set E)
 //	go run ./internal/heldout/gen -set f -out /tmp/skop-heldout-f (set F)
+//	go run ./internal/heldout/gen -set g -out /tmp/skop-heldout-g (set G)
 //	go run ./cmd/skop-bench discovery -corpus /tmp/skop-heldout -by-case
 package main
 
@@ -19,7 +20,7 @@ import (
 
 func main() {
 	out := flag.String("out", "", "folder to write the corpus into")
-	set := flag.String("set", "a", "which held-out set: a to f")
+	set := flag.String("set", "a", "which held-out set: a to g")
 	flag.Parse()
 	if *out == "" {
 		fmt.Fprintln(os.Stderr, "usage: gen -out DIR")
@@ -38,8 +39,10 @@ func main() {
 		write = heldout.WriteE
 	case "f":
 		write = heldout.WriteF
+	case "g":
+		write = heldout.WriteG
 	default:
-		fmt.Fprintln(os.Stderr, "gen: -set must be a, b, c, d, e or f")
+		fmt.Fprintln(os.Stderr, "gen: -set must be one of a to g")
 		os.Exit(2)
 	}
 	if err := write(*out); err != nil {
