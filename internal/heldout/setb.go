@@ -8,7 +8,7 @@ import (
 // Set B: written after the engine was changed for set A (whose failures its
 // authors saw), so that one held-out figure stays uncontaminated: a police
 // department, an environmental regulator and a public pension fund. Write it with
-// WriteB; measure it, do not tune on it.
+// Write("b", dir); measure it, do not tune on it.
 
 // ---- Marlow County Sheriff's Office ----
 

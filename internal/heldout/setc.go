@@ -9,7 +9,7 @@ import (
 // failure groups (status read from a table, stages of approval), before any of
 // those changes, so that it measures them without having been tuned on: a
 // university, a harbour authority and a county elections office. Write it with
-// WriteC; measure it, do not tune on it.
+// Write("c", dir); measure it, do not tune on it.
 
 // ---- Dunmore University ----
 

@@ -7,7 +7,7 @@ import (
 
 // Set D: written after set C's changes and before any further engine change, so
 // that the next change has a clean before and after: a public housing authority,
-// a fire and rescue service and a state gaming commission. Write it with WriteD;
+// a fire and rescue service and a state gaming commission. Write it with Write("d", dir);
 // measure it, do not tune on it.
 
 // ---- Greyport Housing Authority ----

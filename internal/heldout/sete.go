@@ -7,7 +7,7 @@ import (
 
 // Set E: written after set D's changes and before any further engine change: a
 // county health department, a state department of transportation and a public
-// library system. Write it with WriteE; measure it, do not tune on it.
+// library system. Write it with Write("e", dir); measure it, do not tune on it.
 
 // ---- Brenford County Health Department ----
 

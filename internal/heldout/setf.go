@@ -7,7 +7,7 @@ import (
 
 // Set F: written after set E's changes and before any further engine change: a
 // regional airport authority, a state forestry department and a community college
-// district. Write it with WriteF; measure it, do not tune on it.
+// district. Write it with Write("f", dir); measure it, do not tune on it.
 
 // ---- Tresham Regional Airport Authority ----
 

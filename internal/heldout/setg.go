@@ -7,7 +7,7 @@ import (
 
 // Set G: written after set F's changes and before any further engine change: an
 // arts council, a state auditor's office and a marine fisheries commission.
-// Write it with WriteG; measure it, do not tune on it.
+// Write it with Write("g", dir); measure it, do not tune on it.
 
 // ---- Hartwell Arts Council ----
 
