@@ -1,4 +1,4 @@
-// Command gen writes one of Skop's held-out discovery corpora (sets a to g) into a
+// Command gen writes one of Skop's held-out discovery corpora (sets a to h) into a
 // folder; `make heldout` writes and scores them all:
 //
 //	go run ./internal/heldout/gen -set g -out /tmp/skop-heldout-g
@@ -15,7 +15,7 @@ import (
 
 func main() {
 	out := flag.String("out", "", "folder to write the corpus into")
-	set := flag.String("set", "a", "which held-out set: a to g (see docs/BENCHMARKS.md)")
+	set := flag.String("set", "a", "which held-out set: a to h (see docs/BENCHMARKS.md)")
 	flag.Parse()
 	if *out == "" {
 		fmt.Fprintln(os.Stderr, "usage: gen -out DIR")
