@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 )
@@ -85,6 +86,7 @@ func splitWords(s string) []string {
 // stem is a small suffix stripper, enough to match plural and -ing forms:
 // "meetings", "meeting" and "meet" share a stem, as do "planning" and "plan".
 func stem(w string) string {
+	w = americanSpelling(w)
 	if len(w) > 4 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is") && !strings.HasSuffix(w, "ies") {
 		w = w[:len(w)-1]
 	}
@@ -123,6 +125,49 @@ func stem(w string) string {
 		return w
 	case strings.HasSuffix(w, "s"):
 		return w[:len(w)-1]
+	}
+	return w
+}
+
+// britishWords are British spellings no suffix rule below covers.
+var britishWords = map[string]string{
+	"licence": "license", "licences": "licenses", "defence": "defense", "offence": "offense", "pretence": "pretense",
+	"practise": "practice", "grey": "gray", "tyre": "tire", "tyres": "tires", "kerb": "curb", "kerbs": "curbs",
+	"aluminium": "aluminum", "enrol": "enroll", "enrolment": "enrollment", "fulfil": "fulfill", "instalment": "installment",
+	"judgement": "judgment", "ageing": "aging", "plough": "plow", "cheque": "check", "cheques": "checks", "storey": "story",
+	"storeys": "stories", "manoeuvre": "maneuver", "paediatric": "pediatric", "anaesthetic": "anesthetic", "oestrogen": "estrogen",
+}
+
+// americanSpelling writes a British spelling the American way, so that
+// "organisation" and "organization", "harbour" and "harbor", "centre" and
+// "center", "programme" and "program" are one word to the matcher. Both prompts
+// and documents go through it.
+func americanSpelling(w string) string {
+	if a, ok := britishWords[w]; ok {
+		return a
+	}
+	n := len(w)
+	switch {
+	case n >= 7 && strings.HasSuffix(w, "gramme"):
+		return w[:n-2] // programme → program
+	case n >= 7 && strings.HasSuffix(w, "grammes"):
+		return w[:n-3] + "s"
+	case n >= 6 && (strings.HasSuffix(w, "isation") || strings.HasSuffix(w, "isations") || strings.HasSuffix(w, "ise") ||
+		strings.HasSuffix(w, "ised") || strings.HasSuffix(w, "ises") || strings.HasSuffix(w, "ising")):
+		i := strings.LastIndex(w, "is")
+		return w[:i] + "iz" + w[i+2:] // organisation → organization, recognised → recognized
+	case n >= 6 && (strings.HasSuffix(w, "yse") || strings.HasSuffix(w, "ysed") || strings.HasSuffix(w, "yses") || strings.HasSuffix(w, "ysing")):
+		i := strings.LastIndex(w, "ys")
+		return w[:i] + "yz" + w[i+2:] // analyse → analyze
+	case n >= 6 && (strings.HasSuffix(w, "our") || strings.HasSuffix(w, "ours") || strings.HasSuffix(w, "oured") || strings.HasSuffix(w, "ouring")):
+		i := strings.LastIndex(w, "our")
+		return w[:i] + "or" + w[i+3:] // harbour → harbor, labour → labor
+	case n >= 5 && (strings.HasSuffix(w, "tre") || strings.HasSuffix(w, "tres")):
+		i := strings.LastIndex(w, "tre")
+		return w[:i] + "ter" + w[i+3:] // centre → center, metres → meters
+	case n >= 7 && (strings.HasSuffix(w, "ogue") || strings.HasSuffix(w, "ogues")):
+		i := strings.LastIndex(w, "ogue")
+		return w[:i] + "og" + w[i+4:] // catalogue → catalog
 	}
 	return w
 }
@@ -276,6 +321,7 @@ func ParsePrompt(prompt string, now time.Time) Intent {
 	lower = strings.NewReplacer("’", "'", "–", "-", "—", "-").Replace(lower)
 
 	lower = dropAsides(lower)
+	lower = correctTypos(lower)
 	lower = strings.ReplaceAll(lower, "calendar year", "year")
 	in.Fiscal = fiscalRE.MatchString(lower) || splitYearRE.MatchString(lower)
 	// A period inside a negated clause ("not the 2012 one") is ruled out, not
@@ -389,6 +435,78 @@ func ParsePrompt(prompt string, now time.Time) Intent {
 	// "Excluded" only means something for kinds not also asked for.
 	in.Excluded = slices.DeleteFunc(in.Excluded, func(k string) bool { return slices.Contains(in.Kinds, k) })
 	return in
+}
+
+// vocabulary is the single words of the kind, body and status phrases: the words a
+// misspelling is corrected to.
+var vocabulary = sync.OnceValue(func() map[string]bool {
+	v := map[string]bool{}
+	for _, m := range []map[string]string{kindPhrases, bodyPhrases, statusPhrases} {
+		for phrase := range m {
+			for _, w := range strings.Fields(phrase) {
+				if len(w) >= 5 {
+					v[w] = true
+				}
+			}
+		}
+	}
+	return v
+})
+
+// correctTypos corrects words of the prompt one edit away from a word of the
+// vocabulary ("comittee" → "committee", "minuets" → "minutes"): a word that is
+// not in WordNet and has exactly one such neighbour; or, when the prompt names no
+// kind of document at all, a real word whose one neighbour is a kind's word.
+func correctTypos(lower string) string {
+	vocab := vocabulary()
+	hasKind := len(kindTable.find(tokens(lower))) > 0
+	for _, w := range splitWords(lower) {
+		if len(w) < 5 || vocab[w] || stopWords[w] || isDigits(w) {
+			continue
+		}
+		known := len(wordnet(stem(w))) > 0
+		if known && hasKind {
+			continue
+		}
+		var fix string
+		n := 0
+		for v := range vocab {
+			if oneEdit(w, v) && (!known || kindTable.find(tokens(v)) != nil) {
+				fix, n = v, n+1
+			}
+		}
+		if n == 1 {
+			lower = regexp.MustCompile(`\b`+regexp.QuoteMeta(w)+`\b`).ReplaceAllString(lower, fix)
+		}
+	}
+	return lower
+}
+
+// oneEdit reports whether a and b differ by one insertion, deletion,
+// substitution or swap of neighbouring letters.
+func oneEdit(a, b string) bool {
+	if a == b {
+		return false
+	}
+	la, lb := len(a), len(b)
+	if la-lb > 1 || lb-la > 1 {
+		return false
+	}
+	i := 0
+	for i < la && i < lb && a[i] == b[i] {
+		i++
+	}
+	switch {
+	case la == lb:
+		if a[i+1:] == b[i+1:] {
+			return true // substitution
+		}
+		return i+1 < la && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:] // swap
+	case la > lb:
+		return a[i+1:] == b[i:]
+	default:
+		return a[i:] == b[i+1:]
+	}
 }
 
 // coordinate merges "A and B" or "A or B" right before a kind ("enforcement and

@@ -340,3 +340,29 @@ func TestScenarioLatestEdition(t *testing.T) {
 	expect(t, site, "/", "annual reports prior to 2024", false, 0.5, "/r/ar-2022.pdf", "/r/ar-2023.pdf")
 	expect(t, site, "/", "the annual reports, but not the 2023 one", false, 0.5, "/r/ar-2022.pdf", "/r/ar-2024.pdf")
 }
+
+// British and American spellings are one word, and a misspelt kind or body is
+// read as the word it misses.
+func TestScenarioSpellingsAndTypos(t *testing.T) {
+	res := map[string]testsite.Resource{
+		"/": testsite.HTML(`<html><head><title>Port of Kellan</title></head><body><h1>Documents</h1><ul>
+			<li><a href="/d/harbour-master-directions.pdf">Harbour Master's directions</a></li>
+			<li><a href="/d/organisation-structure.pdf">Organisation structure</a></li>
+			<li><a href="/d/visitor-centre.pdf">Visitor centre opening times</a></li>
+			<li><a href="/d/committee-2024-03.pdf">Finance Committee minutes, 12 March 2024</a></li>
+			<li><a href="/d/committee-2024-05.pdf">Finance Committee minutes, 14 May 2024</a></li>
+			<li><a href="/d/board-2024-03.pdf">Board minutes, 19 March 2024</a></li></ul></body></html>`),
+		"/d/harbour-master-directions.pdf": testsite.PDFFile("Harbour Master's Directions", "PORT OF KELLAN\nGeneral directions of the Harbour Master"),
+		"/d/organisation-structure.pdf":    testsite.PDFFile("Organisation Structure", "PORT OF KELLAN\nOrganisation structure"),
+		"/d/visitor-centre.pdf":            testsite.PDFFile("Visitor Centre", "Visitor centre opening times"),
+		"/d/committee-2024-03.pdf":         testsite.PDFFile("", "PORT OF KELLAN\nFinance Committee\nMinutes, 12 March 2024"),
+		"/d/committee-2024-05.pdf":         testsite.PDFFile("", "PORT OF KELLAN\nFinance Committee\nMinutes, 14 May 2024"),
+		"/d/board-2024-03.pdf":             testsite.PDFFile("", "PORT OF KELLAN\nBoard of Directors\nMinutes, 19 March 2024"),
+	}
+	site := testsite.New(res)
+	defer site.Close()
+	expect(t, site, "/", "harbor master directions", false, 0.5, "/d/harbour-master-directions.pdf")
+	expect(t, site, "/", "organization structure chart", false, 0.5, "/d/organisation-structure.pdf")
+	expect(t, site, "/", "visitor center hours", false, 0.5, "/d/visitor-centre.pdf")
+	expect(t, site, "/", "finance comittee minuets from March 2024", false, 0.5, "/d/committee-2024-03.pdf")
+}
