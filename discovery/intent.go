@@ -456,7 +456,8 @@ var vocabulary = sync.OnceValue(func() map[string]bool {
 // correctTypos corrects words of the prompt one edit away from a word of the
 // vocabulary ("comittee" → "committee", "minuets" → "minutes"): a word that is
 // not in WordNet and has exactly one such neighbour; or, when the prompt names no
-// kind of document at all, a real word whose one neighbour is a kind's word.
+// kind of document at all, a real word that is a kind's word with two letters
+// swapped.
 func correctTypos(lower string) string {
 	vocab := vocabulary()
 	hasKind := len(kindTable.find(tokens(lower))) > 0
@@ -471,7 +472,9 @@ func correctTypos(lower string) string {
 		var fix string
 		n := 0
 		for v := range vocab {
-			if oneEdit(w, v) && (!known || kindTable.find(tokens(v)) != nil) {
+			// A real word is taken for a typo only of a kind's word, and only by
+			// two swapped letters ("minuets"): "police" is not "policy".
+			if oneEdit(w, v) && (!known || (swapped(w, v) && kindTable.find(tokens(v)) != nil)) {
 				fix, n = v, n+1
 			}
 		}
@@ -480,6 +483,18 @@ func correctTypos(lower string) string {
 		}
 	}
 	return lower
+}
+
+// swapped reports whether b is a with two neighbouring letters swapped.
+func swapped(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
 }
 
 // oneEdit reports whether a and b differ by one insertion, deletion,
