@@ -267,6 +267,9 @@ var (
 	// "before 2021", "prior to 2022", "earlier than 2019", "pre-2020": up to the
 	// start of that year; "up to 2021", "until 2021", "through 2021": to its end.
 	beforeRE = regexp.MustCompile(`\b(?:(before|prior to|earlier than|older than|pre-?)|(up to|until|till|through|to the end of))\s*((?:19|20)\d\d)\b`)
+	// "the fiscal year ending March 2024", "the year ended 30 June 2023", "the
+	// quarter ending September 30, 2024": the span that ends with that month.
+	periodEndingRE = regexp.MustCompile(`\b(?:(?:fiscal|financial|budget)\s+)?(year|half[- ]year|six months|quarter|three months|month)\s+(?:ending|ended|ends|to)\s+(?:on\s+)?(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?` + monthRE + `\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?\s+((?:19|20)\d\d)\b`)
 	// "the first six months of 2023", "the last three months of 2022".
 	monthsOfRE = regexp.MustCompile(`\b(first|last|final)\s+(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months\s+of\s+((?:19|20)\d\d)\b`)
 	// "Q3 and Q4 2023", "Q1, Q2 and Q3 2024": quarters sharing one year.
@@ -744,6 +747,11 @@ func parsePeriods(s string, now time.Time, siteFYStart int) ([]Period, string) {
 		startMonth = months[m[1]]
 		s = strings.Replace(s, m[0], " ", 1)
 	}
+	blank(periodEndingRE, func(m []string) []Period {
+		span := map[string]int{"year": 12, "half year": 6, "half-year": 6, "six months": 6, "quarter": 3, "three months": 3, "month": 1}[m[1]]
+		end := day(atoi(m[3]), months[m[2]], 1).AddDate(0, 1, 0)
+		return []Period{{end.AddDate(0, -span, 0), end}}
+	})
 	blank(monthsOfRE, func(m []string) []Period {
 		n, ok := numberWords[m[2]]
 		if !ok {
