@@ -49,3 +49,38 @@ func (c *endedCache) put(j *Job, docs []Document) {
 	}
 	c.m[j.ID] = endedEntry{job: j, docs: docs}
 }
+
+// summaryCache keeps the list summaries of ended jobs by id. Bounded: when full it
+// starts over.
+type summaryCache struct {
+	mu sync.Mutex
+	m  map[string]*Job
+}
+
+const maxSummaries = 8192
+
+func newSummaryCache() *summaryCache { return &summaryCache{m: map[string]*Job{}} }
+
+// get returns owner's ended job id's summary, if cached; another owner's is a miss.
+func (c *summaryCache) get(owner int64, id string) (*Job, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	j, ok := c.m[id]
+	if !ok || j.OwnerKeyID != owner {
+		return nil, false
+	}
+	return j, true
+}
+
+// put keeps an ended job's summary; active jobs are not kept.
+func (c *summaryCache) put(j *Job) {
+	if j.Status.Active() {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.m) >= maxSummaries {
+		clear(c.m)
+	}
+	c.m[j.ID] = j
+}

@@ -437,3 +437,62 @@ func TestFetchedNotStartedSkipsNoCorruptRow(t *testing.T) {
 		t.Errorf("sound row: %+v", f)
 	}
 }
+
+// TestListSummariesOfEndedJobs: a list reads the page's ids and statuses, and the
+// summaries of ended jobs from memory once read; an active job is read every
+// time, so its end shows at once; another owner never sees them.
+func TestListSummariesOfEndedJobs(t *testing.T) {
+	t.Parallel() // its own database and service
+	s, owner := newTestService(t, 0)
+	ctx := context.Background()
+	var ids []string
+	for range 3 {
+		j, err := s.Create(ctx, owner, CreateRequest{Website: "https://example.com/", Prompt: "council minutes", Params: DefaultParams()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, j.ID)
+	}
+	if _, err := s.Cancel(ctx, owner, ids[0]); err != nil {
+		t.Fatal(err)
+	}
+	statuses := func() map[string]Status {
+		list, _, err := s.List(ctx, owner, "", 20, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]Status{}
+		for _, j := range list {
+			out[j.ID] = j.Status
+		}
+		return out
+	}
+	first := statuses()
+	if len(first) != 3 || first[ids[0]] != StatusCancelled || first[ids[1]] != StatusPending {
+		t.Fatalf("first list = %v", first)
+	}
+	if _, ok := s.summaries.get(owner, ids[0]); !ok {
+		t.Error("the cancelled job's summary was not kept")
+	}
+	if _, ok := s.summaries.get(owner, ids[1]); ok {
+		t.Error("a pending job's summary was kept")
+	}
+	if _, err := s.Cancel(ctx, owner, ids[1]); err != nil {
+		t.Fatal(err)
+	}
+	if second := statuses(); second[ids[1]] != StatusCancelled || second[ids[0]] != StatusCancelled || len(second) != 3 {
+		t.Errorf("after a second cancel: %v", second)
+	}
+	if _, ok := s.summaries.get(owner+1, ids[0]); ok {
+		t.Error("another owner got a kept summary")
+	}
+	// Paging goes by the list's heads: two pages of one and two.
+	page, next, err := s.List(ctx, owner, "", 1, "")
+	if err != nil || len(page) != 1 || next == "" {
+		t.Fatalf("page 1: %v %q %v", page, next, err)
+	}
+	rest, next2, err := s.List(ctx, owner, "", 5, next)
+	if err != nil || len(rest) != 2 || next2 != "" || rest[0].ID == page[0].ID {
+		t.Errorf("page 2: %v %q %v", rest, next2, err)
+	}
+}

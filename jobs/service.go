@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"slices"
 	"sync"
 	"time"
 
@@ -97,6 +98,8 @@ type Service struct {
 	fetchedPending map[string]time.Time
 
 	ended *endedCache // results of jobs that can no longer change
+	// summaries are the list summaries of ended jobs, which never change.
+	summaries *summaryCache
 
 	ping pingMemo // the last database ping, shared by health checks
 }
@@ -128,6 +131,7 @@ func NewService(db *database.DB, cfg Config) (*Service, error) {
 		running:   map[string]context.CancelCauseFunc{},
 		stoppedAt: map[string]time.Time{},
 		ended:     newEndedCache(),
+		summaries: newSummaryCache(),
 		owner:     processName(),
 	}
 	rc := &river.Config{
@@ -350,17 +354,47 @@ func (s *Service) List(ctx context.Context, owner int64, status Status, limit in
 		}
 		after = c
 	}
-	jobs, err := s.store.list(ctx, s.db.Reader(), owner, status, limit, after)
+	// The page's ids and statuses first; then the summaries of the jobs not
+	// already known ended — an ended job's summary never changes, and most of a
+	// list is ended jobs.
+	r := s.db.Reader()
+	heads, err := s.store.listHeads(ctx, r, owner, status, limit, after)
 	if err != nil {
 		return nil, "", fmt.Errorf("jobs: list: %w", err)
 	}
 	next := ""
-	if len(jobs) > limit {
-		jobs = jobs[:limit]
-		last := jobs[len(jobs)-1]
-		next = listCursor{createdAt: micros(last.CreatedAt), id: last.ID}.encode()
+	if len(heads) > limit {
+		heads = heads[:limit]
+		last := heads[len(heads)-1]
+		next = listCursor{createdAt: last.createdAt, id: last.id}.encode()
 	}
-	return jobs, next, nil
+	jobs := make([]*Job, len(heads))
+	var need []string
+	for i, h := range heads {
+		if !h.status.Active() {
+			if j, ok := s.summaries.get(owner, h.id); ok {
+				jobs[i] = j
+				continue
+			}
+		}
+		need = append(need, h.id)
+	}
+	if len(need) > 0 {
+		got, err := s.store.summaries(ctx, r, owner, need)
+		if err != nil {
+			return nil, "", fmt.Errorf("jobs: list: %w", err)
+		}
+		for i, h := range heads {
+			if jobs[i] != nil {
+				continue
+			}
+			if j, ok := got[h.id]; ok {
+				jobs[i] = j
+				s.summaries.put(j)
+			}
+		}
+	}
+	return slices.DeleteFunc(jobs, func(j *Job) bool { return j == nil }), next, nil
 }
 
 // Cancel cancels owner's job id. An active job becomes cancelled atomically with the

@@ -143,11 +143,64 @@ func (s *store) getAny(ctx context.Context, q querier, id string) (*Job, error) 
 // summaryColumns are what a list shows of each job: no JSON columns to decode.
 const summaryColumns = `id, owner_key_id, status, website, prompt, created_at, completed_at, cancelled_at, documents_found, documents_matched`
 
-// list returns up to limit+1 jobs of owner older than the cursor position, newest
-// first; the extra row tells the caller whether there is a next page. The jobs
-// carry the summary fields only (summaryColumns).
-func (s *store) list(ctx context.Context, q querier, owner int64, status Status, limit int, after *listCursor) ([]*Job, error) {
-	query := `SELECT ` + summaryColumns + ` FROM skop_jobs WHERE owner_key_id = ?`
+// listHead is a job's place in a list: enough to page, and to know whether its
+// summary can change.
+type listHead struct {
+	id        string
+	status    Status
+	createdAt int64
+}
+
+// listHeads returns the heads of up to limit+1 jobs of owner older than the
+// cursor position, newest first; the extra one tells the caller whether there is
+// a next page.
+func (s *store) listHeads(ctx context.Context, q querier, owner int64, status Status, limit int, after *listCursor) ([]listHead, error) {
+	query, args := listQuery(`id, status, created_at`, owner, status, limit, after)
+	rows, err := q.Query(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []listHead
+	for rows.Next() {
+		var h listHead
+		if err := rows.Scan(&h.id, &h.status, &h.createdAt); err != nil {
+			return nil, err
+		}
+		out = append(out, h)
+	}
+	return out, rows.Err()
+}
+
+// summaries returns the summaries (summaryColumns) of owner's jobs ids, by id.
+func (s *store) summaries(ctx context.Context, q querier, owner int64, ids []string) (map[string]*Job, error) {
+	out := make(map[string]*Job, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	args := []any{owner}
+	marks := make([]string, len(ids))
+	for i, id := range ids {
+		marks[i] = "?"
+		args = append(args, id)
+	}
+	rows, err := q.Query(ctx, `SELECT `+summaryColumns+` FROM skop_jobs WHERE owner_key_id = ? AND id IN (`+strings.Join(marks, ", ")+`)`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		j, err := scanSummary(rows)
+		if err != nil {
+			return nil, err
+		}
+		out[j.ID] = j
+	}
+	return out, rows.Err()
+}
+
+func listQuery(columns string, owner int64, status Status, limit int, after *listCursor) (string, []any) {
+	query := `SELECT ` + columns + ` FROM skop_jobs WHERE owner_key_id = ?`
 	args := []any{owner}
 	if status != "" {
 		query += ` AND status = ?`
@@ -158,28 +211,22 @@ func (s *store) list(ctx context.Context, q querier, owner int64, status Status,
 		args = append(args, after.createdAt, after.createdAt, after.id)
 	}
 	query += ` ORDER BY created_at DESC, id DESC LIMIT ?`
-	args = append(args, limit+1)
-	rows, err := q.Query(ctx, query, args...)
-	if err != nil {
+	return query, append(args, limit+1)
+}
+
+func scanSummary(row interface{ Scan(...any) error }) (*Job, error) {
+	var (
+		j                    Job
+		created              int64
+		completed, cancelled sql.NullInt64
+	)
+	if err := row.Scan(&j.ID, &j.OwnerKeyID, &j.Status, &j.Website, &j.Prompt, &created, &completed, &cancelled,
+		&j.DocumentsFound, &j.DocumentsMatched); err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []*Job
-	for rows.Next() {
-		var (
-			j                    Job
-			created              int64
-			completed, cancelled sql.NullInt64
-		)
-		if err := rows.Scan(&j.ID, &j.OwnerKeyID, &j.Status, &j.Website, &j.Prompt, &created, &completed, &cancelled,
-			&j.DocumentsFound, &j.DocumentsMatched); err != nil {
-			return nil, err
-		}
-		j.CreatedAt = time.UnixMicro(created).UTC()
-		j.CompletedAt, j.CancelledAt = fromMicros(completed), fromMicros(cancelled)
-		out = append(out, &j)
-	}
-	return out, rows.Err()
+	j.CreatedAt = time.UnixMicro(created).UTC()
+	j.CompletedAt, j.CancelledAt = fromMicros(completed), fromMicros(cancelled)
+	return &j, nil
 }
 
 // cancel moves an active job of owner to cancelled. It returns the cancelled job, or
