@@ -273,6 +273,7 @@ var (
 	// "the first six months of 2023", "the last three months of 2022".
 	monthsOfRE = regexp.MustCompile(`\b(first|last|final)\s+(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months\s+of\s+((?:19|20)\d\d)\b`)
 	// "Q3 and Q4 2023", "Q1, Q2 and Q3 2024": quarters sharing one year.
+	quarterRE     = regexp.MustCompile(`q([1-4])`)
 	quarterListRE = regexp.MustCompile(`\b((?:q[1-4]\s*(?:,\s*(?:and\s+)?|\s+(?:and|or|&)\s+))+q[1-4])\s+((?:19|20)\d\d)\b`)
 	// "the most recent", "the newest", "the latest": only the latest edition.
 	latestRE    = regexp.MustCompile(`\b(most recent|newest|latest)\b`)
@@ -327,17 +328,7 @@ func ParsePrompt(prompt string, now time.Time) Intent {
 	lower = correctTypos(lower)
 	lower = strings.ReplaceAll(lower, "calendar year", "year")
 	in.Fiscal = fiscalRE.MatchString(lower) || splitYearRE.MatchString(lower)
-	// A period inside a negated clause ("not the 2012 one") is ruled out, not
-	// asked for.
-	var negated []string
-	for _, re := range []*regexp.Regexp{negationRE, notNeededRE} {
-		negated = append(negated, re.FindAllString(lower, -1)...)
-	}
-	if len(negated) > 0 {
-		in.ExcludedPeriods, _ = parsePeriods(strings.Join(negated, " . "), now, 0)
-	}
-	in.Periods, lower = parsePeriods(lower, now, 0)
-	in.Periods = slices.DeleteFunc(in.Periods, func(p Period) bool { return slices.Contains(in.ExcludedPeriods, p) })
+	in.Periods, in.ExcludedPeriods, lower = promptPeriods(lower, now, 0)
 	lower = latestRE.ReplaceAllStringFunc(lower, func(string) string {
 		in.Latest, in.Current = true, true
 		return " "
@@ -516,10 +507,7 @@ func oneEdit(a, b string) bool {
 	}
 	switch {
 	case la == lb:
-		if a[i+1:] == b[i+1:] {
-			return true // substitution
-		}
-		return i+1 < la && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:] // swap
+		return a[i+1:] == b[i+1:] || swapped(a, b) // substitution, or swap
 	case la > lb:
 		return a[i+1:] == b[i:]
 	default:
@@ -629,17 +617,24 @@ func (in Intent) WithFiscalStart(prompt string, now time.Time, month int) Intent
 	if now.IsZero() {
 		now = time.Now()
 	}
-	lower = dropAsides(strings.ReplaceAll(lower, "calendar year", "year"))
-	in.Periods, _ = parsePeriods(lower, now.UTC(), month)
+	in.Periods, in.ExcludedPeriods, _ = promptPeriods(dropAsides(strings.ReplaceAll(lower, "calendar year", "year")), now.UTC(), month)
+	return in
+}
+
+// promptPeriods reads the periods a prompt asks for and those it rules out: a
+// period inside a negated clause ("not the 2012 one") is ruled out, not asked
+// for. It returns s with the periods it read blanked, as parsePeriods does.
+func promptPeriods(s string, now time.Time, siteFYStart int) (wanted, excluded []Period, rest string) {
 	var negated []string
 	for _, re := range []*regexp.Regexp{negationRE, notNeededRE} {
-		negated = append(negated, re.FindAllString(lower, -1)...)
+		negated = append(negated, re.FindAllString(s, -1)...)
 	}
 	if len(negated) > 0 {
-		in.ExcludedPeriods, _ = parsePeriods(strings.Join(negated, " . "), now.UTC(), month)
-		in.Periods = slices.DeleteFunc(in.Periods, func(p Period) bool { return slices.Contains(in.ExcludedPeriods, p) })
+		excluded, _ = parsePeriods(strings.Join(negated, " . "), now, siteFYStart)
 	}
-	return in
+	wanted, rest = parsePeriods(s, now, siteFYStart)
+	wanted = slices.DeleteFunc(wanted, func(p Period) bool { return slices.Contains(excluded, p) })
+	return wanted, excluded, rest
 }
 
 // headOf picks the topic's head: a specific term right before a kind phrase, else
@@ -769,7 +764,7 @@ func parsePeriods(s string, now time.Time, siteFYStart int) ([]Period, string) {
 	blank(quarterListRE, func(m []string) []Period {
 		y := atoi(m[2])
 		var ps []Period
-		for _, q := range regexp.MustCompile(`q([1-4])`).FindAllStringSubmatch(m[1], -1) {
+		for _, q := range quarterRE.FindAllStringSubmatch(m[1], -1) {
 			ps = append(ps, quarterPeriod(y, atoi(q[1])))
 		}
 		return ps

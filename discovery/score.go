@@ -338,16 +338,6 @@ func (e *evidence) prefixMatch(w string, names []fieldName) float64 {
 // genericBodies are bodies a prompt may name by their head word alone.
 var genericBodies = map[string]bool{"board": true, "commission": true, "committee": true}
 
-// namesWord reports whether one of the fields has the (stemmed) word w.
-func (e *evidence) namesWord(w string, names []fieldName) bool {
-	for _, name := range names {
-		if f, ok := e.fields[name]; ok && slices.Contains(f.toks, w) {
-			return true
-		}
-	}
-	return false
-}
-
 var bodyOrder = []fieldName{fAnchor, fTitle, fColumn, fDoctitle, fDochead, fRow, fCaption, fHeadings, fPagetitle, fPagenote}
 
 // bodies returns the meeting bodies the evidence names, from its most telling field.
@@ -716,7 +706,7 @@ func (s *scorer) score(e *evidence) (float64, string) {
 			// "The board" is any board: a prompt's bare "board" matches the
 			// Board of Commissioners, whatever kind of body that is filed under.
 			for _, want := range in.Bodies {
-				if f < 1 && genericBodies[want] && e.namesWord(want, strongFields) {
+				if f < 1 && genericBodies[want] && e.groupMatch(Group{Alts: [][]string{{want}}}, strongFields) > 0 {
 					f = 1
 				}
 			}
@@ -726,6 +716,13 @@ func (s *scorer) score(e *evidence) (float64, string) {
 	}
 
 	// Time: what the document covers must fall in a period the prompt names.
+	var (
+		p               Period
+		yearOnly, known bool
+	)
+	if (len(in.Periods) > 0 && s.spanName == nil) || len(in.ExcludedPeriods) > 0 {
+		p, yearOnly, known = e.period()
+	}
 	if s.spanName != nil {
 		f := periodMismatch
 		if p, ok := e.nameSpan(); ok && p == *s.spanName {
@@ -734,20 +731,15 @@ func (s *scorer) score(e *evidence) (float64, string) {
 		score *= f
 		why = append(why, fmt.Sprintf("span %d–%d×%.2f", s.spanName.From.Year(), s.spanName.To.Year()-1, f))
 	} else if len(in.Periods) > 0 {
-		p, yearOnly, known := e.period()
 		f := periodUnknown
 		if known {
 			f = periodMismatch
 			for _, want := range in.Periods {
 				switch {
-				case !yearOnly && want.Contains(p.mid()):
+				case covers(want, p, yearOnly):
 					f = 1
-				case yearOnly:
-					if o := overlap(p, want); o >= 0.75 {
-						f = math.Max(f, 1)
-					} else if o > 0 {
-						f = math.Max(f, periodPartial)
-					}
+				case yearOnly && overlap(p, want) > 0:
+					f = math.Max(f, periodPartial)
 				}
 			}
 		}
@@ -756,14 +748,12 @@ func (s *scorer) score(e *evidence) (float64, string) {
 	}
 
 	// A period the prompt rules out ("not the 2012 one").
-	if len(in.ExcludedPeriods) > 0 {
-		if p, yearOnly, known := e.period(); known {
-			for _, x := range in.ExcludedPeriods {
-				if (!yearOnly && x.Contains(p.mid())) || (yearOnly && overlap(p, x) >= 0.75) {
-					score *= periodMismatch
-					why = append(why, fmt.Sprintf("excluded period %s×%.2f", x.From.Format("2006-01-02"), periodMismatch))
-					break
-				}
+	if known {
+		for _, x := range in.ExcludedPeriods {
+			if covers(x, p, yearOnly) {
+				score *= periodMismatch
+				why = append(why, fmt.Sprintf("excluded period %s×%.2f", x.From.Format("2006-01-02"), periodMismatch))
+				break
 			}
 		}
 	}
@@ -824,6 +814,15 @@ func kindFactor(in Intent, kinds []string) float64 {
 		}
 	}
 	return kindMismatch
+}
+
+// covers reports whether a document's period p lies in want: its middle, for a
+// specific period; three quarters of it, for a period known only to the year.
+func covers(want, p Period, yearOnly bool) bool {
+	if yearOnly {
+		return overlap(p, want) >= 0.75
+	}
+	return want.Contains(p.mid())
 }
 
 // overlap is the share of a that lies in b.
