@@ -2,15 +2,48 @@ package jobs
 
 import "sync"
 
-// endedCache keeps the results of jobs that reached a final status. Such a job
-// never changes again — every write to it is guarded by an active status — so its
-// row and documents can be answered from memory: clients and dashboards poll
-// results long after a job ended. Bounded: when full it starts over. Callers must
-// not change what it returns.
-type endedCache struct {
-	mu sync.Mutex
-	m  map[string]endedEntry
+// finalCache keeps, by job id, what was read of jobs that reached a final
+// status. Such a job never changes again — every write to it is guarded by an
+// active status — so it can be answered from memory: clients and dashboards poll
+// results and lists long after a job ended. Bounded: when full it starts over.
+// Callers must not change what it returns.
+type finalCache[E any] struct {
+	mu    sync.Mutex
+	m     map[string]E
+	max   int
+	owner func(E) int64
 }
+
+func newFinalCache[E any](max int, owner func(E) int64) finalCache[E] {
+	return finalCache[E]{m: map[string]E{}, max: max, owner: owner}
+}
+
+// get returns owner's entry for job id, if cached. Another owner's job is a miss,
+// so the database answers (with ErrNotFound), as for any other key.
+func (c *finalCache[E]) get(owner int64, id string) (E, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.m[id]
+	if !ok || c.owner(e) != owner {
+		var zero E
+		return zero, false
+	}
+	return e, true
+}
+
+// store sets the entry of job id to what update makes of the one it had.
+func (c *finalCache[E]) store(id string, update func(prev E, had bool) E) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.m) >= c.max {
+		clear(c.m)
+	}
+	prev, had := c.m[id]
+	c.m[id] = update(prev, had)
+}
+
+// endedCache keeps ended jobs' rows and, once read, their documents.
+type endedCache struct{ finalCache[endedEntry] }
 
 type endedEntry struct {
 	job  *Job
@@ -19,18 +52,8 @@ type endedEntry struct {
 
 const maxEnded = 1024
 
-func newEndedCache() *endedCache { return &endedCache{m: map[string]endedEntry{}} }
-
-// get returns owner's ended job id, if cached. Another owner's job is a miss, so
-// the database answers (with ErrNotFound), as for any other key.
-func (c *endedCache) get(owner int64, id string) (endedEntry, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	e, ok := c.m[id]
-	if !ok || e.job.OwnerKeyID != owner {
-		return endedEntry{}, false
-	}
-	return e, true
+func newEndedCache() *endedCache {
+	return &endedCache{newFinalCache(maxEnded, func(e endedEntry) int64 { return e.job.OwnerKeyID })}
 }
 
 // put keeps an ended job, with its documents when the caller read them (nil
@@ -39,37 +62,21 @@ func (c *endedCache) put(j *Job, docs []Document) {
 	if j.Status.Active() {
 		return
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if len(c.m) >= maxEnded {
-		clear(c.m)
-	}
-	if prev, ok := c.m[j.ID]; ok && docs == nil {
-		docs = prev.docs
-	}
-	c.m[j.ID] = endedEntry{job: j, docs: docs}
+	c.store(j.ID, func(prev endedEntry, had bool) endedEntry {
+		if had && docs == nil {
+			docs = prev.docs
+		}
+		return endedEntry{job: j, docs: docs}
+	})
 }
 
-// summaryCache keeps the list summaries of ended jobs by id. Bounded: when full it
-// starts over.
-type summaryCache struct {
-	mu sync.Mutex
-	m  map[string]*Job
-}
+// summaryCache keeps the list summaries of ended jobs.
+type summaryCache struct{ finalCache[*Job] }
 
 const maxSummaries = 8192
 
-func newSummaryCache() *summaryCache { return &summaryCache{m: map[string]*Job{}} }
-
-// get returns owner's ended job id's summary, if cached; another owner's is a miss.
-func (c *summaryCache) get(owner int64, id string) (*Job, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	j, ok := c.m[id]
-	if !ok || j.OwnerKeyID != owner {
-		return nil, false
-	}
-	return j, true
+func newSummaryCache() *summaryCache {
+	return &summaryCache{newFinalCache(maxSummaries, func(j *Job) int64 { return j.OwnerKeyID })}
 }
 
 // put keeps an ended job's summary; active jobs are not kept.
@@ -77,10 +84,5 @@ func (c *summaryCache) put(j *Job) {
 	if j.Status.Active() {
 		return
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if len(c.m) >= maxSummaries {
-		clear(c.m)
-	}
-	c.m[j.ID] = j
+	c.store(j.ID, func(*Job, bool) *Job { return j })
 }
