@@ -86,3 +86,40 @@ func (c *summaryCache) put(j *Job) {
 	}
 	c.store(j.ID, func(*Job, bool) *Job { return j })
 }
+
+// pageCache keeps the last page read for each list query, with the list version
+// it was read at; List answers from it only while the version is unchanged.
+// Bounded: when full it starts over.
+type pageCache struct {
+	mu sync.Mutex
+	m  map[pageKey]*Page
+}
+
+// pageKey is one list query of one key. The cursor is the client's string, so
+// two spellings of one position are two entries; both are right.
+type pageKey struct {
+	owner  int64
+	status Status
+	limit  int
+	cursor string
+}
+
+const maxPages = 4096
+
+func newPageCache() *pageCache { return &pageCache{m: map[pageKey]*Page{}} }
+
+func (c *pageCache) get(k pageKey) (*Page, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	p, ok := c.m[k]
+	return p, ok
+}
+
+func (c *pageCache) put(k pageKey, p *Page) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.m) >= maxPages {
+		clear(c.m)
+	}
+	c.m[k] = p
+}

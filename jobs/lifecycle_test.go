@@ -13,6 +13,7 @@ import (
 
 	"github.com/riverqueue/river/rivertype"
 
+	"github.com/skop-dev/skop/apikeys"
 	"github.com/skop-dev/skop/database"
 	"github.com/skop-dev/skop/discovery"
 	"github.com/skop-dev/skop/internal/testsite"
@@ -392,8 +393,14 @@ func TestEndedJobsFromMemory(t *testing.T) {
 	if err != nil || got.Message == "changed" || docs == nil {
 		t.Errorf("results of an ended job: %v %q %v", err, got.Message, docs)
 	}
+	if again, err := s.Cancel(ctx, owner, j.ID); err != nil || again.Message == "changed" || again.Status != StatusCancelled {
+		t.Errorf("repeat cancel of a cancelled job: %v %+v", err, again)
+	}
 	if _, err := s.Get(ctx, owner+1, j.ID); err != ErrNotFound {
 		t.Errorf("another key read a cached job: %v", err)
+	}
+	if _, err := s.Cancel(ctx, owner+1, j.ID); err != ErrNotFound {
+		t.Errorf("another key cancelled a cached job: %v", err)
 	}
 }
 
@@ -457,12 +464,12 @@ func TestListSummariesOfEndedJobs(t *testing.T) {
 		t.Fatal(err)
 	}
 	statuses := func() map[string]Status {
-		list, _, err := s.List(ctx, owner, "", 20, "")
+		page, err := s.List(ctx, owner, "", 20, "")
 		if err != nil {
 			t.Fatal(err)
 		}
 		out := map[string]Status{}
-		for _, j := range list {
+		for _, j := range page.Jobs {
 			out[j.ID] = j.Status
 		}
 		return out
@@ -487,12 +494,97 @@ func TestListSummariesOfEndedJobs(t *testing.T) {
 		t.Error("another owner got a kept summary")
 	}
 	// Paging goes by the list's heads: two pages of one and two.
-	page, next, err := s.List(ctx, owner, "", 1, "")
-	if err != nil || len(page) != 1 || next == "" {
-		t.Fatalf("page 1: %v %q %v", page, next, err)
+	page, err := s.List(ctx, owner, "", 1, "")
+	if err != nil || len(page.Jobs) != 1 || page.Next == "" {
+		t.Fatalf("page 1: %+v %v", page, err)
 	}
-	rest, next2, err := s.List(ctx, owner, "", 5, next)
-	if err != nil || len(rest) != 2 || next2 != "" || rest[0].ID == page[0].ID {
-		t.Errorf("page 2: %v %q %v", rest, next2, err)
+	rest, err := s.List(ctx, owner, "", 5, page.Next)
+	if err != nil || len(rest.Jobs) != 2 || rest.Next != "" || rest.Jobs[0].ID == page.Jobs[0].ID {
+		t.Errorf("page 2: %+v %v", rest, err)
+	}
+}
+
+// TestListVersions: a list is answered from memory while the key's list version
+// stands still, and a change to anything a list shows — made by this service or
+// behind its back, as another replica would — moves the version, so the next
+// list shows it. A change a list does not show, or another key's, moves nothing.
+func TestListVersions(t *testing.T) {
+	t.Parallel() // its own database and service
+	s, owner := newTestService(t, 0)
+	ctx := context.Background()
+	_, otherKey, err := apikeys.NewStore(s.db).Create(ctx, "other", apikeys.AllScopes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	other := otherKey.ID
+	list := func(o int64) *Page {
+		t.Helper()
+		p, err := s.List(ctx, o, "", 20, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	if p := list(owner); p.Version != 0 || len(p.Jobs) != 0 {
+		t.Fatalf("empty list: %+v", p)
+	}
+	j, err := s.Create(ctx, owner, CreateRequest{Website: "https://example.com/", Prompt: "council minutes", Params: DefaultParams()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := list(owner)
+	if first.Version == 0 || len(first.Jobs) != 1 {
+		t.Fatalf("after a create: %+v", first)
+	}
+	if again := list(owner); again != first {
+		t.Error("an unchanged list was read again instead of answered from memory")
+	}
+	// Another key's job moves only that key's version.
+	if _, err := s.Create(ctx, other, CreateRequest{Website: "https://example.com/", Prompt: "council minutes", Params: DefaultParams()}); err != nil {
+		t.Fatal(err)
+	}
+	if again := list(owner); again != first {
+		t.Error("another key's job changed this key's list")
+	}
+	if p := list(other); len(p.Jobs) != 1 || p.Jobs[0].ID == j.ID {
+		t.Errorf("the other key's list: %+v", p)
+	}
+	// What a list does not show (the message) moves nothing.
+	if _, err := s.db.Exec(ctx, `UPDATE skop_jobs SET message = 'working' WHERE id = ?`, j.ID); err != nil {
+		t.Fatal(err)
+	}
+	if again := list(owner); again != first {
+		t.Error("a change a list does not show moved the version")
+	}
+	// Each column a list shows, changed behind the service's back, shows at once.
+	for _, change := range []struct{ set, check string }{
+		{`documents_found = 7`, "found"},
+		{`documents_matched = 3`, "matched"},
+		{`status = 'in_progress', started_at = 1`, "status"},
+		{`status = 'completed', completed_at = 2`, "completed"},
+	} {
+		before := list(owner)
+		if _, err := s.db.Exec(ctx, `UPDATE skop_jobs SET `+change.set+` WHERE id = ?`, j.ID); err != nil {
+			t.Fatal(err)
+		}
+		after := list(owner)
+		if after.Version <= before.Version {
+			t.Errorf("%s: version %d → %d", change.check, before.Version, after.Version)
+		}
+		got := after.Jobs[0]
+		var ok bool
+		switch change.check {
+		case "found":
+			ok = got.DocumentsFound == 7
+		case "matched":
+			ok = got.DocumentsMatched == 3
+		case "status":
+			ok = got.Status == StatusInProgress
+		case "completed":
+			ok = got.Status == StatusCompleted && got.CompletedAt != nil
+		}
+		if !ok {
+			t.Errorf("%s: the list shows %+v", change.check, got)
+		}
 	}
 }

@@ -100,6 +100,7 @@ type Service struct {
 	ended *endedCache // results of jobs that can no longer change
 	// summaries are the list summaries of ended jobs, which never change.
 	summaries *summaryCache
+	pages     *pageCache // pages of lists, each with the list version it was read at
 
 	ping pingMemo // the last database ping, shared by health checks
 }
@@ -132,6 +133,7 @@ func NewService(db *database.DB, cfg Config) (*Service, error) {
 		stoppedAt: map[string]time.Time{},
 		ended:     newEndedCache(),
 		summaries: newSummaryCache(),
+		pages:     newPageCache(),
 		owner:     processName(),
 	}
 	rc := &river.Config{
@@ -339,10 +341,25 @@ func (s *Service) Results(ctx context.Context, owner int64, id string) (*Job, []
 	return j, docs, nil
 }
 
-// List returns one page of owner's jobs, newest first, and the cursor of the next
-// page ("" on the last). The jobs carry what a list shows: id, status, website,
-// prompt, times and document counts.
-func (s *Service) List(ctx context.Context, owner int64, status Status, limit int, cursor string) ([]*Job, string, error) {
+// Page is one page of a key's job list, newest first.
+type Page struct {
+	Jobs []*Job
+	Next string // the cursor of the next page, "" on the last
+	// Version is the key's list version read before the page: the page is at
+	// least as new as it. While the version stands still, nothing the page shows
+	// has changed, on any process sharing the database.
+	Version int64
+}
+
+// List returns one page of owner's jobs, newest first. The jobs carry what a
+// list shows: id, status, website, prompt, times and document counts. Callers
+// must not change the page: it may be answered again to others.
+//
+// Lists are polled by dashboards. The key's list version is read first — one
+// row, which database triggers move whenever a job of the key is created or
+// anything a list shows changes — and a page read at the same version is
+// answered from memory.
+func (s *Service) List(ctx context.Context, owner int64, status Status, limit int, cursor string) (*Page, error) {
 	if limit < 1 || limit > 100 {
 		limit = 20
 	}
@@ -350,23 +367,31 @@ func (s *Service) List(ctx context.Context, owner int64, status Status, limit in
 	if cursor != "" {
 		c, err := decodeCursor(cursor)
 		if err != nil {
-			return nil, "", err
+			return nil, err
 		}
 		after = c
+	}
+	r := s.db.Reader()
+	version, err := s.store.listVersion(ctx, r, owner)
+	if err != nil {
+		return nil, fmt.Errorf("jobs: list: %w", err)
+	}
+	key := pageKey{owner: owner, status: status, limit: limit, cursor: cursor}
+	if p, ok := s.pages.get(key); ok && p.Version == version {
+		return p, nil
 	}
 	// The page's ids and statuses first; then the summaries of the jobs not
 	// already known ended — an ended job's summary never changes, and most of a
 	// list is ended jobs.
-	r := s.db.Reader()
 	heads, err := s.store.listHeads(ctx, r, owner, status, limit, after)
 	if err != nil {
-		return nil, "", fmt.Errorf("jobs: list: %w", err)
+		return nil, fmt.Errorf("jobs: list: %w", err)
 	}
-	next := ""
+	p := &Page{Version: version}
 	if len(heads) > limit {
 		heads = heads[:limit]
 		last := heads[len(heads)-1]
-		next = listCursor{createdAt: last.createdAt, id: last.id}.encode()
+		p.Next = listCursor{createdAt: last.createdAt, id: last.id}.encode()
 	}
 	jobs := make([]*Job, len(heads))
 	var need []string
@@ -382,7 +407,7 @@ func (s *Service) List(ctx context.Context, owner int64, status Status, limit in
 	if len(need) > 0 {
 		got, err := s.store.summaries(ctx, r, owner, need)
 		if err != nil {
-			return nil, "", fmt.Errorf("jobs: list: %w", err)
+			return nil, fmt.Errorf("jobs: list: %w", err)
 		}
 		for i, h := range heads {
 			if jobs[i] != nil {
@@ -394,7 +419,9 @@ func (s *Service) List(ctx context.Context, owner int64, status Status, limit in
 			}
 		}
 	}
-	return slices.DeleteFunc(jobs, func(j *Job) bool { return j == nil }), next, nil
+	p.Jobs = slices.DeleteFunc(jobs, func(j *Job) bool { return j == nil })
+	s.pages.put(key, p)
+	return p, nil
 }
 
 // Cancel cancels owner's job id. An active job becomes cancelled atomically with the
@@ -404,8 +431,13 @@ func (s *Service) List(ctx context.Context, owner int64, status Status, limit in
 // context cancelled before Cancel returns, so no new request of it starts afterwards.
 func (s *Service) Cancel(ctx context.Context, owner int64, id string) (*Job, error) {
 	// A job already cancelled is answered from a read: a repeated DELETE (a
-	// client retrying) takes no write lock. A cancelled job never changes again.
+	// client retrying) takes no write lock. A cancelled job never changes again,
+	// so once read it is answered from memory like any ended job.
+	if e, ok := s.ended.get(owner, id); ok && e.job.Status == StatusCancelled {
+		return e.job, nil
+	}
 	if cur, err := s.store.get(ctx, s.db.Reader(), owner, id); err == nil && cur.Status == StatusCancelled {
+		s.ended.put(cur, nil)
 		return cur, nil
 	}
 	var j *Job

@@ -143,6 +143,18 @@ func (s *store) getAny(ctx context.Context, q querier, id string) (*Job, error) 
 // summaryColumns are what a list shows of each job: no JSON columns to decode.
 const summaryColumns = `id, owner_key_id, status, website, prompt, created_at, completed_at, cancelled_at, documents_found, documents_matched`
 
+// listVersion returns owner's list version: a counter that database triggers
+// (migration 006) move whenever a job of owner is created or deleted or anything
+// a list shows of it changes. 0 before the first change.
+func (s *store) listVersion(ctx context.Context, q querier, owner int64) (int64, error) {
+	var v int64
+	err := q.QueryRow(ctx, `SELECT version FROM skop_list_versions WHERE owner_key_id = ?`, owner).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	return v, err
+}
+
 // listHead is a job's place in a list: enough to page, and to know whether its
 // summary can change.
 type listHead struct {

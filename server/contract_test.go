@@ -376,6 +376,44 @@ func TestListPagination(t *testing.T) {
 	}
 }
 
+// TestListSeesOtherReplicas: a list is answered from memory while nothing it
+// shows has changed, and a change made through another replica sharing the
+// database — a new job, a cancel — shows in the very next list, with no wait.
+func TestListSeesOtherReplicas(t *testing.T) {
+	t.Parallel() // its own database and servers
+	h := start(t, options{workers: 0, maxActive: 100})
+	h2 := start(t, options{workers: 0, maxActive: 100, dbPath: h.dbPath})
+	a, a2 := h.client(h.keyA), h2.client(h.keyA)
+	ctx := context.Background()
+	list := func() []client.JobSummary {
+		t.Helper()
+		r, err := a.ListJobsWithResponse(ctx, &client.ListJobsParams{Limit: ptr(5)})
+		if err != nil || r.JSON200 == nil {
+			t.Fatalf("list: %v %s", err, r.Body)
+		}
+		return r.JSON200.Jobs
+	}
+	first := h.create(a, "https://example.com/1", minutesPrompt, nil)
+	if l := list(); len(l) != 1 || l[0].JobId != first || l[0].Status != client.JobStatusPending {
+		t.Fatalf("first list: %+v", l)
+	}
+	list() // answered from memory
+	second := h2.create(a2, "https://example.com/2", minutesPrompt, nil)
+	if l := list(); len(l) != 2 || l[0].JobId != second {
+		t.Fatalf("a job created on the other replica is missing: %+v", l)
+	}
+	if r := cancelJob(t, a2, first); r.JSON200 == nil {
+		t.Fatalf("cancel on the other replica: %s", r.Body)
+	}
+	if l := list(); len(l) != 2 || l[1].JobId != first || l[1].Status != client.JobStatusCancelled || l[1].CancelledAt == nil {
+		t.Errorf("a cancel on the other replica does not show: %+v", l)
+	}
+	// Another key's list is its own.
+	if r, err := h.client(h.keyB).ListJobsWithResponse(ctx, nil); err != nil || r.JSON200 == nil || len(r.JSON200.Jobs) != 0 {
+		t.Errorf("another key's list: %v %s", err, r.Body)
+	}
+}
+
 func TestActiveJobLimit(t *testing.T) {
 	t.Parallel() // no timing assertions; its own database and server
 	h := start(t, options{workers: 0, maxActive: 2})

@@ -3,38 +3,64 @@ package server
 import (
 	"net/http"
 	"sync"
+
+	"github.com/skop-dev/skop/jobs"
 )
 
-// encodedCache keeps the JSON of results of ended jobs. An ended job never
-// changes, and its results are polled by CI pipelines and dashboards; encoding a
-// results body of many documents is most of the cost of answering it, so each is
-// encoded once. Entries are keyed by the owner's key id and the job id (access was
-// checked before the cache is consulted), and bounded by total size: when full it
+// encodedCache keeps JSON bodies already encoded: the results of ended jobs (an
+// ended job never changes; its results are polled by CI pipelines and dashboards)
+// and pages of job lists at a list version (jobs.Page.Version: the same version is
+// the same page). Encoding a body of many documents or jobs is most of the cost of
+// answering it, so each is encoded once. Keys hold the owner's key id (access was
+// checked before the cache is consulted). Bounded by total size: when full it
 // starts over.
-type encodedCache struct {
+type encodedCache[K comparable] struct {
 	mu    sync.Mutex
-	m     map[encodedKey][]byte
+	m     map[K]encodedBody
 	bytes int
 }
 
-type encodedKey struct {
+// encodedBody is a body and the version of what it was encoded from (0 for what
+// never changes).
+type encodedBody struct {
+	version int64
+	body    []byte
+}
+
+// resultsKey is an ended job's results.
+type resultsKey struct {
 	owner int64
 	job   string
 }
 
-// maxEncodedBytes bounds the cache: 32 MiB holds some 800 results of 50 documents.
-const maxEncodedBytes = 32 << 20
-
-func newEncodedCache() *encodedCache { return &encodedCache{m: map[encodedKey][]byte{}} }
-
-func (c *encodedCache) get(owner int64, job string) ([]byte, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	b, ok := c.m[encodedKey{owner, job}]
-	return b, ok
+// listKey is one list query of one key.
+type listKey struct {
+	owner  int64
+	status jobs.Status
+	limit  int
+	cursor string
 }
 
-func (c *encodedCache) put(owner int64, job string, b []byte) {
+// maxEncodedBytes bounds each cache: 32 MiB holds some 800 results of 50 documents.
+const maxEncodedBytes = 32 << 20
+
+func newEncodedCache[K comparable]() *encodedCache[K] {
+	return &encodedCache[K]{m: map[K]encodedBody{}}
+}
+
+// get returns k's body if it was encoded from version.
+func (c *encodedCache[K]) get(k K, version int64) ([]byte, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.m[k]
+	if !ok || e.version != version {
+		return nil, false
+	}
+	return e.body, true
+}
+
+// put keeps b as k's body at version, in place of any other version's.
+func (c *encodedCache[K]) put(k K, version int64, b []byte) {
 	if len(b) > maxEncodedBytes/8 {
 		return
 	}
@@ -44,11 +70,10 @@ func (c *encodedCache) put(owner int64, job string, b []byte) {
 		clear(c.m)
 		c.bytes = 0
 	}
-	k := encodedKey{owner, job}
 	if old, ok := c.m[k]; ok {
-		c.bytes -= len(old)
+		c.bytes -= len(old.body)
 	}
-	c.m[k] = b
+	c.m[k] = encodedBody{version: version, body: b}
 	c.bytes += len(b)
 }
 
@@ -57,6 +82,16 @@ func (c *encodedCache) put(owner int64, job string, b []byte) {
 type encodedResults []byte
 
 func (b encodedResults) VisitGetJobResultsResponse(w http.ResponseWriter) error {
+	return writeJSON200(w, b)
+}
+
+// encodedList is a 200 list answer already encoded, written as the generated
+// ListJobs200JSONResponse would write it.
+type encodedList []byte
+
+func (b encodedList) VisitListJobsResponse(w http.ResponseWriter) error { return writeJSON200(w, b) }
+
+func writeJSON200(w http.ResponseWriter, b []byte) error {
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(http.StatusOK)
 	_, err := w.Write(b)

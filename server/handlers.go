@@ -13,7 +13,8 @@ import (
 type handlers struct {
 	svc     *jobs.Service
 	log     *slog.Logger
-	encoded *encodedCache // results of ended jobs, encoded once
+	encoded *encodedCache[resultsKey] // results of ended jobs, encoded once
+	lists   *encodedCache[listKey]    // list pages, encoded once per list version
 }
 
 var _ gen.StrictServerInterface = (*handlers)(nil)

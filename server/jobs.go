@@ -164,7 +164,7 @@ func (h *handlers) GetJobResults(ctx context.Context, req gen.GetJobResultsReque
 	}
 	ended := !j.Status.Active()
 	if ended {
-		if b, ok := h.encoded.get(owner(ctx), j.ID); ok {
+		if b, ok := h.encoded.get(resultsKey{owner(ctx), j.ID}, 0); ok {
 			return encodedResults(b), nil
 		}
 	}
@@ -177,7 +177,7 @@ func (h *handlers) GetJobResults(ctx context.Context, req gen.GetJobResultsReque
 	if err := json.NewEncoder(&buf).Encode(resp.Body); err != nil {
 		return nil, err
 	}
-	h.encoded.put(owner(ctx), j.ID, buf.Bytes())
+	h.encoded.put(resultsKey{owner(ctx), j.ID}, 0, buf.Bytes())
 	return encodedResults(buf.Bytes()), nil
 }
 
@@ -235,22 +235,34 @@ func (h *handlers) ListJobs(ctx context.Context, req gen.ListJobsRequestObject) 
 	if req.Params.Cursor != nil {
 		cursor = *req.Params.Cursor
 	}
-	list, next, err := h.svc.List(ctx, owner(ctx), status, limit, cursor)
+	page, err := h.svc.List(ctx, owner(ctx), status, limit, cursor)
 	if err != nil {
 		return nil, fromService(err)
 	}
-	resp := gen.JobListResponse{Jobs: make([]gen.JobSummary, len(list)), HasMore: next != ""}
-	for i, j := range list {
+	// A page read at an unchanged list version is the same page: its JSON is
+	// kept, keyed by the query (access was checked, and the owner is in the key).
+	key := listKey{owner: owner(ctx), status: status, limit: limit, cursor: cursor}
+	if b, ok := h.lists.get(key, page.Version); ok {
+		return encodedList(b), nil
+	}
+	resp := gen.JobListResponse{Jobs: make([]gen.JobSummary, len(page.Jobs)), HasMore: page.Next != ""}
+	for i, j := range page.Jobs {
 		resp.Jobs[i] = gen.JobSummary{
 			JobId: j.ID, Status: gen.JobStatus(j.Status), Website: j.Website, Prompt: j.Prompt,
 			CreatedAt: j.CreatedAt, CompletedAt: j.CompletedAt, CancelledAt: j.CancelledAt,
 			TotalDocumentsFound: j.DocumentsFound, DocumentsMatched: j.DocumentsMatched,
 		}
 	}
-	if next != "" {
-		resp.NextCursor = &next
+	if page.Next != "" {
+		resp.NextCursor = &page.Next
 	}
-	return gen.ListJobs200JSONResponse{Body: resp}, nil
+	// Encoded as the generated VisitListJobsResponse encodes it.
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(resp); err != nil {
+		return nil, err
+	}
+	h.lists.put(key, page.Version, buf.Bytes())
+	return encodedList(buf.Bytes()), nil
 }
 
 func (h *handlers) CancelJob(ctx context.Context, req gen.CancelJobRequestObject) (gen.CancelJobResponseObject, error) {

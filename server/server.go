@@ -125,7 +125,7 @@ func New(svc *jobs.Service, keys *apikeys.Store, cfg Config) (*echo.Echo, error)
 	e.Use(strictJSON)
 	e.Use(validateRequests(router, keys))
 
-	h := &handlers{svc: svc, log: cfg.Logger, encoded: newEncodedCache()}
+	h := &handlers{svc: svc, log: cfg.Logger, encoded: newEncodedCache[resultsKey](), lists: newEncodedCache[listKey]()}
 	gen.RegisterHandlers(e, gen.NewStrictHandler(h, nil))
 	return e, nil
 }
