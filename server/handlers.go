@@ -15,6 +15,7 @@ type handlers struct {
 	log     *slog.Logger
 	encoded *encodedCache[resultsKey] // results of ended jobs, encoded once
 	lists   *encodedCache[listKey]    // list pages, encoded once per list version
+	health  healthMemo                // the last health answer, encoded
 }
 
 var _ gen.StrictServerInterface = (*handlers)(nil)

@@ -3,6 +3,9 @@ package server
 import (
 	"bytes"
 	"context"
+	"encoding/json"
+	"net/http"
+	"sync"
 	"time"
 
 	skop "github.com/skop-dev/skop"
@@ -58,14 +61,57 @@ func (h *handlers) GetHealth(ctx context.Context, _ gen.GetHealthRequestObject) 
 	case !workersOK:
 		status = gen.HealthResponseStatusDegraded
 	}
-	return gen.GetHealth200JSONResponse{
+	now := time.Now().UTC().Truncate(time.Second)
+	if b, ok := h.health.get(now, status, ds); ok {
+		return encodedHealth(b), nil
+	}
+	resp := gen.GetHealth200JSONResponse{
 		Status:           status,
 		Service:          gen.Skop,
 		Version:          Version,
-		Timestamp:        time.Now().UTC().Truncate(time.Second),
+		Timestamp:        now,
 		DependencyStatus: ds,
-	}, nil
+	}
+	// Encoded as the generated VisitGetHealthResponse encodes it.
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(resp); err != nil {
+		return nil, err
+	}
+	h.health.put(now, status, ds, buf.Bytes())
+	return encodedHealth(buf.Bytes()), nil
 }
+
+// healthMemo keeps the last health answer encoded. Health is polled by load
+// balancers and orchestrators many times a second; its body states the time to
+// the second and the dependencies' states, so within a second, with the same
+// states, it is the same bytes.
+type healthMemo struct {
+	mu     sync.Mutex
+	at     time.Time
+	status gen.HealthResponseStatus
+	ds     gen.DependencyStatus
+	body   []byte
+}
+
+func (m *healthMemo) get(at time.Time, status gen.HealthResponseStatus, ds gen.DependencyStatus) ([]byte, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.body == nil || !m.at.Equal(at) || m.status != status || m.ds != ds {
+		return nil, false
+	}
+	return m.body, true
+}
+
+func (m *healthMemo) put(at time.Time, status gen.HealthResponseStatus, ds gen.DependencyStatus, body []byte) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.at, m.status, m.ds, m.body = at, status, ds, body
+}
+
+// encodedHealth is a 200 health answer already encoded.
+type encodedHealth []byte
+
+func (b encodedHealth) VisitGetHealthResponse(w http.ResponseWriter) error { return writeJSON200(w, b) }
 
 func (h *handlers) GetReadiness(ctx context.Context, _ gen.GetReadinessRequestObject) (gen.GetReadinessResponseObject, error) {
 	ds, dbOK, workersOK := h.dependencies(ctx)

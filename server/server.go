@@ -74,7 +74,7 @@ func specRouter() (*openapi3.T, routers.Router, error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("server: build spec router: %w", err)
 	}
-	return doc, &literalRoutes{Router: router}, nil
+	return doc, &literalRoutes{Router: router, found: map[literalKey]*routers.Route{}}, nil
 }
 
 // literalRoutes remembers the routes found for paths without parameters
@@ -83,17 +83,27 @@ func specRouter() (*openapi3.T, routers.Router, error) {
 // the router every time, so the memo is bounded by the spec's literal paths.
 type literalRoutes struct {
 	routers.Router
-	found sync.Map // method + " " + path → *routers.Route
+	mu    sync.RWMutex
+	found map[literalKey]*routers.Route
 }
 
+type literalKey struct{ method, path string }
+
+// FindRoute returns the operation of r. A remembered route comes with nil
+// parameters: a literal path has none.
 func (l *literalRoutes) FindRoute(r *http.Request) (*routers.Route, map[string]string, error) {
-	key := r.Method + " " + r.URL.Path
-	if route, ok := l.found.Load(key); ok {
-		return route.(*routers.Route), map[string]string{}, nil
+	key := literalKey{r.Method, r.URL.Path}
+	l.mu.RLock()
+	route := l.found[key]
+	l.mu.RUnlock()
+	if route != nil {
+		return route, nil, nil
 	}
 	route, params, err := l.Router.FindRoute(r)
 	if err == nil && len(params) == 0 && !strings.Contains(route.Path, "{") {
-		l.found.Store(key, route)
+		l.mu.Lock()
+		l.found[key] = route
+		l.mu.Unlock()
 	}
 	return route, params, err
 }
@@ -113,21 +123,30 @@ func New(svc *jobs.Service, keys *apikeys.Store, cfg Config) (*echo.Echo, error)
 	e.HTTPErrorHandler = errorHandler(cfg.Logger)
 
 	e.Pre(normalizePath)
-	e.Use(requestID)
-	e.Use(accessLog(cfg.Logger))
+	mws := []echo.MiddlewareFunc{requestID, accessLog(cfg.Logger)}
 	if cfg.ValidateResponses {
-		e.Use(validateResponses(router, doc, cfg.Logger))
+		mws = append(mws, validateResponses(router, doc, cfg.Logger))
 	}
-	e.Use(recoverPanics(cfg.Logger))
-	e.Use(limitBody(MaxBodyBytes))
-	e.Use(authenticateEarly(keys))
-	e.Use(rateLimit(cfg.RateLimit))
-	e.Use(strictJSON)
-	e.Use(validateRequests(router, keys))
+	mws = append(mws, recoverPanics(cfg.Logger), limitBody(MaxBodyBytes), authenticateEarly(keys),
+		rateLimit(cfg.RateLimit), strictJSON, validateRequests(router, keys))
+	e.Use(chainOnce(mws...))
 
 	h := &handlers{svc: svc, log: cfg.Logger, encoded: newEncodedCache[resultsKey](), lists: newEncodedCache[listKey]()}
 	gen.RegisterHandlers(e, gen.NewStrictHandler(h, nil))
 	return e, nil
+}
+
+// chainOnce composes mws, first outermost, around whatever handler Echo's router
+// found for the request (c.Handler()), once. Echo wraps the middlewares given to
+// Use around each request's handler on every request, which allocates a closure
+// per middleware per request; the middlewares here do not depend on the route's
+// handler, so the chain can be built once and reused.
+func chainOnce(mws ...echo.MiddlewareFunc) echo.MiddlewareFunc {
+	h := echo.HandlerFunc(func(c echo.Context) error { return c.Handler()(c) })
+	for i := len(mws) - 1; i >= 0; i-- {
+		h = mws[i](h)
+	}
+	return func(echo.HandlerFunc) echo.HandlerFunc { return h }
 }
 
 // normalizePath serves `/scrape` as `/scrape/` and `/health` as `/health/`, the

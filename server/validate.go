@@ -12,7 +12,6 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -116,6 +115,20 @@ type bufferedWriter struct {
 	body   bytes.Buffer
 }
 
+// bufferedWriters are reused across requests: a response is buffered whole, and
+// growing a new buffer for each one was a good part of what a request allocated.
+var bufferedWriters = sync.Pool{New: func() any { return new(bufferedWriter) }}
+
+// release returns w to the pool, unless it grew too big to keep.
+func (w *bufferedWriter) release() {
+	if w.body.Cap() > 64<<10 {
+		return
+	}
+	w.header, w.status = nil, 0
+	w.body.Reset()
+	bufferedWriters.Put(w)
+}
+
 func (w *bufferedWriter) Header() http.Header { return w.header }
 func (w *bufferedWriter) WriteHeader(status int) {
 	if w.status == 0 {
@@ -149,7 +162,9 @@ func validateResponses(router routers.Router, doc *openapi3.T, log *slog.Logger)
 		return func(c echo.Context) error {
 			resp := c.Response()
 			orig := resp.Writer
-			buf := &bufferedWriter{header: orig.Header()}
+			buf := bufferedWriters.Get().(*bufferedWriter)
+			defer buf.release()
+			buf.header = orig.Header()
 			resp.Writer = buf
 			if err := next(c); err != nil {
 				c.Error(err)
@@ -318,7 +333,8 @@ func verdictKey(method, path string, status int, header http.Header, body []byte
 	_ = h.WriteByte(0)
 	_, _ = h.WriteString(path)
 	_ = h.WriteByte(0)
-	_, _ = h.WriteString(strconv.Itoa(status))
+	_ = h.WriteByte(byte(status >> 8))
+	_ = h.WriteByte(byte(status))
 	_ = h.WriteByte(0)
 	_, _ = h.WriteString(header.Get(echo.HeaderContentType))
 	_ = h.WriteByte(0)
