@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/skop-dev/skop/database"
@@ -52,7 +53,7 @@ func scanJob(row interface{ Scan(...any) error }) (*Job, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := json.Unmarshal([]byte(params), &j.Params); err != nil {
+	if j.Params, err = decodeParams(params); err != nil {
 		return nil, &CorruptJobError{JobID: j.ID, Column: "params", Err: err}
 	}
 	if err := unmarshalList(agents, &j.AgentsCompleted); err != nil {
@@ -76,6 +77,36 @@ func scanJob(row interface{ Scan(...any) error }) (*Job, error) {
 	j.DeadlineAt = time.UnixMicro(deadline).UTC()
 	j.StartedAt, j.CompletedAt, j.CancelledAt = fromMicros(started), fromMicros(completed), fromMicros(cancelled)
 	return &j, nil
+}
+
+// paramsMemo keeps params decoded, by their stored text. A job's params never
+// change after it is created, and most jobs share a few spellings, while decoding
+// them was a good part of reading a job for a status poll. Bounded: when full it
+// starts over. Params holds no pointers, so the copies handed out are safe.
+var paramsMemo = struct {
+	sync.Mutex
+	m map[string]Params
+}{m: map[string]Params{}}
+
+const maxParamsMemo = 1024
+
+func decodeParams(s string) (Params, error) {
+	paramsMemo.Lock()
+	p, ok := paramsMemo.m[s]
+	paramsMemo.Unlock()
+	if ok {
+		return p, nil
+	}
+	if err := json.Unmarshal([]byte(s), &p); err != nil {
+		return Params{}, err
+	}
+	paramsMemo.Lock()
+	defer paramsMemo.Unlock()
+	if len(paramsMemo.m) >= maxParamsMemo {
+		clear(paramsMemo.m)
+	}
+	paramsMemo.m[s] = p
+	return p, nil
 }
 
 // unmarshalList decodes a stored JSON list; the common empty one costs nothing.

@@ -18,6 +18,7 @@ import (
 	"github.com/getkin/kin-openapi/routers"
 	"github.com/getkin/kin-openapi/routers/gorillamux"
 	"github.com/labstack/echo/v4"
+	"github.com/prometheus/client_golang/prometheus"
 
 	skop "github.com/skop-dev/skop"
 	"github.com/skop-dev/skop/apikeys"
@@ -218,8 +219,8 @@ func accessLog(log *slog.Logger) echo.MiddlewareFunc {
 			if st := stateOf(r.Context()); st.route != nil && st.route.Operation != nil {
 				op = st.route.Operation.OperationID
 			}
-			metrics.Requests.WithLabelValues(op, strconv.Itoa(c.Response().Status)).Inc()
-			metrics.RequestDuration.WithLabelValues(op).Observe(time.Since(start).Seconds())
+			took := time.Since(start)
+			requestMetrics(op, c.Response().Status).observe(took)
 			// Health and readiness probes are polled by load balancers and
 			// orchestrators several times a second: a successful one is logged at
 			// debug level, so the log shows traffic, not probes.
@@ -232,11 +233,57 @@ func accessLog(log *slog.Logger) echo.MiddlewareFunc {
 				slog.String("method", r.Method),
 				slog.String("path", r.URL.Path),
 				slog.Int("status", c.Response().Status),
-				slog.Duration("duration", time.Since(start)),
+				slog.Duration("duration", took),
 			)
 			return nil
 		}
 	}
+}
+
+// opMetrics are one operation's and status's request metrics. Looking a
+// labelled metric up by its label values hashes them under a lock on every call;
+// there are few operations and statuses, so each pair's metrics are looked up once.
+type opMetrics struct {
+	requests prometheus.Counter
+	duration prometheus.Observer
+}
+
+func (m *opMetrics) observe(d time.Duration) {
+	m.requests.Inc()
+	m.duration.Observe(d.Seconds())
+}
+
+type opStatus struct {
+	op     string
+	status int
+}
+
+var opMetricsFound struct {
+	sync.RWMutex
+	m map[opStatus]*opMetrics
+}
+
+func requestMetrics(op string, status int) *opMetrics {
+	k := opStatus{op, status}
+	opMetricsFound.RLock()
+	m := opMetricsFound.m[k]
+	opMetricsFound.RUnlock()
+	if m != nil {
+		return m
+	}
+	opMetricsFound.Lock()
+	defer opMetricsFound.Unlock()
+	if m = opMetricsFound.m[k]; m == nil {
+		if opMetricsFound.m == nil {
+			opMetricsFound.m = map[opStatus]*opMetrics{}
+		}
+		m = &opMetrics{
+			requests: metrics.Requests.WithLabelValues(op, strconv.Itoa(status)),
+			duration: metrics.RequestDuration.WithLabelValues(op),
+		}
+		opMetricsFound.m[k] = m
+	}
+	return m
 }
 
 // recoverPanics turns a panic in a handler into a logged 500 ErrorResponse.
