@@ -66,10 +66,11 @@ var wantColumns = map[string][]string{
 	"skop_api_keys": {"created_at", "id", "key_hash", "key_prefix", "name", "revoked_at", "scopes"},
 	"skop_jobs": {"agents_completed", "attempts", "cancelled_at", "completed_at", "created_at", "current_agent", "deadline_at",
 		"documents_downloaded", "documents_found", "documents_matched", "errors", "id", "lease_expires_at", "lease_owner", "llm_tokens",
-		"message", "owner_key_id", "pages_crawled", "pages_with_results", "params", "progress", "prompt", "river_job_id", "started_at",
-		"status", "warnings", "website"},
-	"skop_documents":    {"confidence", "document_type", "extracted_at", "file_size_mb", "job_id", "name", "seq", "source_page", "url"},
-	"skop_rate_windows": {"key_id", "used", "window_start"},
+		"message", "owner_key_id", "pages_crawled", "pages_with_results", "params", "progress", "prompt", "river_job_id", "row_version",
+		"started_at", "status", "warnings", "website"},
+	"skop_documents":     {"confidence", "document_type", "extracted_at", "file_size_mb", "job_id", "name", "seq", "source_page", "url"},
+	"skop_rate_windows":  {"key_id", "used", "window_start"},
+	"skop_list_versions": {"owner_key_id", "version"},
 }
 
 // TestMigrate runs the migrations on a fresh database of this run's backend (the

@@ -2,25 +2,27 @@ package jobs
 
 import "sync"
 
-// finalCache keeps, by job id, what was read of jobs that reached a final
-// status. Such a job never changes again — every write to it is guarded by an
-// active status — so it can be answered from memory: clients and dashboards poll
-// results and lists long after a job ended. Bounded: when full it starts over.
-// Callers must not change what it returns.
-type finalCache[E any] struct {
+// ownedCache keeps, by job id, what was read of jobs, for their owner only.
+// Jobs that reached a final status never change again — every write to one is
+// guarded by an active status — so they can be answered from memory: clients and
+// dashboards poll results and lists long after a job ended. Active jobs are kept
+// with the row version they were read at (liveCache), and answered only while it
+// holds. Bounded: when full it starts over. Callers must not change what it
+// returns.
+type ownedCache[E any] struct {
 	mu    sync.Mutex
 	m     map[string]E
 	max   int
 	owner func(E) int64
 }
 
-func newFinalCache[E any](max int, owner func(E) int64) finalCache[E] {
-	return finalCache[E]{m: map[string]E{}, max: max, owner: owner}
+func newOwnedCache[E any](max int, owner func(E) int64) ownedCache[E] {
+	return ownedCache[E]{m: map[string]E{}, max: max, owner: owner}
 }
 
 // get returns owner's entry for job id, if cached. Another owner's job is a miss,
 // so the database answers (with ErrNotFound), as for any other key.
-func (c *finalCache[E]) get(owner int64, id string) (E, bool) {
+func (c *ownedCache[E]) get(owner int64, id string) (E, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e, ok := c.m[id]
@@ -32,7 +34,7 @@ func (c *finalCache[E]) get(owner int64, id string) (E, bool) {
 }
 
 // store sets the entry of job id to what update makes of the one it had.
-func (c *finalCache[E]) store(id string, update func(prev E, had bool) E) {
+func (c *ownedCache[E]) store(id string, update func(prev E, had bool) E) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if len(c.m) >= c.max {
@@ -42,8 +44,15 @@ func (c *finalCache[E]) store(id string, update func(prev E, had bool) E) {
 	c.m[id] = update(prev, had)
 }
 
+// drop forgets job id.
+func (c *ownedCache[E]) drop(id string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	delete(c.m, id)
+}
+
 // endedCache keeps ended jobs' rows and, once read, their documents.
-type endedCache struct{ finalCache[endedEntry] }
+type endedCache struct{ ownedCache[endedEntry] }
 
 type endedEntry struct {
 	job  *Job
@@ -53,7 +62,7 @@ type endedEntry struct {
 const maxEnded = 1024
 
 func newEndedCache() *endedCache {
-	return &endedCache{newFinalCache(maxEnded, func(e endedEntry) int64 { return e.job.OwnerKeyID })}
+	return &endedCache{newOwnedCache(maxEnded, func(e endedEntry) int64 { return e.job.OwnerKeyID })}
 }
 
 // put keeps an ended job, with its documents when the caller read them (nil
@@ -71,12 +80,12 @@ func (c *endedCache) put(j *Job, docs []Document) {
 }
 
 // summaryCache keeps the list summaries of ended jobs.
-type summaryCache struct{ finalCache[*Job] }
+type summaryCache struct{ ownedCache[*Job] }
 
 const maxSummaries = 8192
 
 func newSummaryCache() *summaryCache {
-	return &summaryCache{newFinalCache(maxSummaries, func(j *Job) int64 { return j.OwnerKeyID })}
+	return &summaryCache{newOwnedCache(maxSummaries, func(j *Job) int64 { return j.OwnerKeyID })}
 }
 
 // put keeps an ended job's summary; active jobs are not kept.
@@ -122,4 +131,29 @@ func (c *pageCache) put(k pageKey, p *Page) {
 		clear(c.m)
 	}
 	c.m[k] = p
+}
+
+// liveCache keeps active jobs as last read, with the row version they were read
+// at; Get answers from it only while the row's version is unchanged.
+type liveCache struct{ ownedCache[liveEntry] }
+
+type liveEntry struct {
+	job     *Job
+	version int64
+}
+
+const maxLive = 4096
+
+func newLiveCache() *liveCache {
+	return &liveCache{newOwnedCache(maxLive, func(e liveEntry) int64 { return e.job.OwnerKeyID })}
+}
+
+// put keeps an active job read at version; an ended one is dropped (the ended
+// cache has it).
+func (c *liveCache) put(j *Job, version int64) {
+	if !j.Status.Active() {
+		c.drop(j.ID)
+		return
+	}
+	c.store(j.ID, func(liveEntry, bool) liveEntry { return liveEntry{job: j, version: version} })
 }

@@ -588,3 +588,70 @@ func TestListVersions(t *testing.T) {
 		}
 	}
 }
+
+// TestActiveStatusVersions: an active job's status is answered from memory while
+// its row version stands still, and any change to the row — made by this
+// service or behind its back, as another replica's worker would — shows in the
+// very next read. Another key never gets it.
+func TestActiveStatusVersions(t *testing.T) {
+	t.Parallel() // its own database and service
+	s, owner := newTestService(t, 0)
+	ctx := context.Background()
+	j, err := s.Create(ctx, owner, CreateRequest{Website: "https://example.com/", Prompt: "council minutes", Params: DefaultParams()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	get := func() *Job {
+		t.Helper()
+		got, err := s.Get(ctx, owner, j.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return got
+	}
+	first := get()
+	if again := get(); again != first {
+		t.Error("an unchanged active job was read again instead of answered from memory")
+	}
+	if _, err := s.Get(ctx, owner+1, j.ID); err != ErrNotFound {
+		t.Errorf("another key read a kept job: %v", err)
+	}
+	for _, change := range []struct{ set, check string }{
+		{`message = 'Crawling: 3 pages'`, "message"},
+		{`pages_crawled = 3`, "pages"},
+		{`progress = 40`, "progress"},
+		{`status = 'in_progress', started_at = 1`, "status"},
+		{`warnings = '["slow site"]'`, "warnings"},
+	} {
+		before := get()
+		if _, err := s.db.Exec(ctx, `UPDATE skop_jobs SET `+change.set+` WHERE id = ?`, j.ID); err != nil {
+			t.Fatal(err)
+		}
+		got := get()
+		var ok bool
+		switch change.check {
+		case "message":
+			ok = got.Message == "Crawling: 3 pages"
+		case "pages":
+			ok = got.PagesCrawled == 3
+		case "progress":
+			ok = got.Progress != nil && *got.Progress == 40
+		case "status":
+			ok = got.Status == StatusInProgress
+		case "warnings":
+			ok = len(got.Warnings) == 1
+		}
+		if !ok || got == before {
+			t.Errorf("%s: the change does not show: %+v", change.check, got)
+		}
+	}
+	if _, err := s.Cancel(ctx, owner, j.ID); err != nil {
+		t.Fatal(err)
+	}
+	if got := get(); got.Status != StatusCancelled {
+		t.Errorf("after a cancel: %s", got.Status)
+	}
+	if _, ok := s.live.get(owner, j.ID); ok {
+		t.Error("an ended job is still kept as active")
+	}
+}

@@ -101,6 +101,7 @@ type Service struct {
 	// summaries are the list summaries of ended jobs, which never change.
 	summaries *summaryCache
 	pages     *pageCache // pages of lists, each with the list version it was read at
+	live      *liveCache // active jobs, each with the row version it was read at
 
 	ping pingMemo // the last database ping, shared by health checks
 }
@@ -134,6 +135,7 @@ func NewService(db *database.DB, cfg Config) (*Service, error) {
 		ended:     newEndedCache(),
 		summaries: newSummaryCache(),
 		pages:     newPageCache(),
+		live:      newLiveCache(),
 		owner:     processName(),
 	}
 	rc := &river.Config{
@@ -298,17 +300,30 @@ func (s *Service) Create(ctx context.Context, owner int64, req CreateRequest) (*
 	return j, nil
 }
 
-// Get returns owner's job id.
+// Get returns owner's job id. Callers must not change it: it may be answered
+// again to others.
+//
+// Statuses are polled. An ended job is answered from memory. An active job read
+// before is answered from memory while its row version — one column, which a
+// database trigger moves on every change to the row, whoever makes it — is the
+// one it was read at; otherwise the row is read whole.
 func (s *Service) Get(ctx context.Context, owner int64, id string) (*Job, error) {
 	if e, ok := s.ended.get(owner, id); ok {
 		return e.job, nil
 	}
-	j, err := s.store.get(ctx, s.db.Reader(), owner, id)
+	r := s.db.Reader()
+	if l, ok := s.live.get(owner, id); ok {
+		if v, err := s.store.rowVersion(ctx, r, owner, id); err == nil && v == l.version {
+			return l.job, nil
+		}
+	}
+	j, v, err := s.store.getVersioned(ctx, r, owner, id)
 	if err != nil && !errors.Is(err, ErrNotFound) {
 		return nil, fmt.Errorf("jobs: get %s: %w", id, err)
 	}
 	if err == nil {
 		s.ended.put(j, nil)
+		s.live.put(j, v)
 	}
 	return j, err
 }

@@ -38,7 +38,8 @@ func fromMicros(v sql.NullInt64) *time.Time {
 	return &t
 }
 
-func scanJob(row interface{ Scan(...any) error }) (*Job, error) {
+// scanJob reads a row of jobColumns, followed by the columns of extra, if any.
+func scanJob(row interface{ Scan(...any) error }, extra ...any) (*Job, error) {
 	var (
 		j                             Job
 		params, agents, errs, warns   string
@@ -47,9 +48,9 @@ func scanJob(row interface{ Scan(...any) error }) (*Job, error) {
 		created, deadline             int64
 		started, completed, cancelled sql.NullInt64
 	)
-	err := row.Scan(&j.ID, &j.OwnerKeyID, &j.Status, &j.Website, &j.Prompt, &params, &j.Message, &progress, &agent,
+	err := row.Scan(append([]any{&j.ID, &j.OwnerKeyID, &j.Status, &j.Website, &j.Prompt, &params, &j.Message, &progress, &agent,
 		&agents, &j.PagesCrawled, &j.DocumentsFound, &j.DocumentsDownloaded, &j.DocumentsMatched, &j.LLMTokens, &j.PagesWithResults,
-		&errs, &warns, &riverID, &created, &started, &completed, &cancelled, &deadline)
+		&errs, &warns, &riverID, &created, &started, &completed, &cancelled, &deadline}, extra...)...)
 	if err != nil {
 		return nil, err
 	}
@@ -160,6 +161,27 @@ func (s *store) get(ctx context.Context, q querier, owner int64, id string) (*Jo
 		return nil, ErrNotFound
 	}
 	return j, err
+}
+
+// getVersioned is get, with the row's version (migration 007): a counter that
+// moves on every change to the row.
+func (s *store) getVersioned(ctx context.Context, q querier, owner int64, id string) (*Job, int64, error) {
+	var v int64
+	j, err := scanJob(q.QueryRow(ctx, `SELECT `+jobColumns+`, row_version FROM skop_jobs WHERE id = ? AND owner_key_id = ?`, id, owner), &v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, 0, ErrNotFound
+	}
+	return j, v, err
+}
+
+// rowVersion returns the version of owner's job id.
+func (s *store) rowVersion(ctx context.Context, q querier, owner int64, id string) (int64, error) {
+	var v int64
+	err := q.QueryRow(ctx, `SELECT row_version FROM skop_jobs WHERE id = ? AND owner_key_id = ?`, id, owner).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, ErrNotFound
+	}
+	return v, err
 }
 
 // getAny returns job id whoever owns it; for the worker.
