@@ -44,6 +44,7 @@ func runAPI(args []string) error {
 	asJSON := fs.Bool("json", false, "end with one JSON line of ratios")
 	only := fs.String("endpoint", "", "run only this endpoint (status, results, list, health, cancel)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the skop rounds to this file")
+	dsn := fs.String("db", "", "database: a postgres:// URL of an empty database (default: SQLite in a temp dir)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -55,7 +56,10 @@ func runAPI(args []string) error {
 	defer os.RemoveAll(dir)
 	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
 
-	db, err := database.Open(ctx, filepath.Join(dir, "skop.db"))
+	if *dsn == "" {
+		*dsn = filepath.Join(dir, "skop.db")
+	}
+	db, err := database.Open(ctx, *dsn)
 	if err != nil {
 		return err
 	}
