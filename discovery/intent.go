@@ -90,6 +90,9 @@ func stem(w string) string {
 	if len(w) > 4 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is") && !strings.HasSuffix(w, "ies") {
 		w = w[:len(w)-1]
 	}
+	if v, ok := deverbalNouns[w]; ok {
+		return v
+	}
 	if strings.HasSuffix(w, "ing") && len(w) > 5 {
 		w = w[:len(w)-3]
 		if n := len(w); n >= 3 && w[n-1] == w[n-2] && !strings.ContainsRune("aeioulsz", rune(w[n-1])) {
@@ -127,6 +130,17 @@ func stem(w string) string {
 		return w[:len(w)-1]
 	}
 	return w
+}
+
+// deverbalNouns are nouns made from a verb with "-al", stemmed as the verb's
+// "-ing" and "-ed" forms are ("renewal", "renewing" and "renewed" are one word
+// to the matcher). A list, not a rule: most words ending in "-al" are not made
+// so ("annual", "capital", "hospital"). "Proposal" and "approval" are left out:
+// "proposed" and "approved" also name a document's status.
+var deverbalNouns = map[string]string{
+	"renewal": "renew", "removal": "remov", "disposal": "dispos", "withdrawal": "withdraw", "rental": "rent",
+	"dismissal": "dismiss", "referral": "refer", "reversal": "revers", "appraisal": "apprais", "arrival": "arriv",
+	"refusal": "refus", "retrieval": "retriev", "survival": "surviv", "deferral": "defer", "upheaval": "upheav",
 }
 
 // britishWords are British spellings no suffix rule below covers.

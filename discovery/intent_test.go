@@ -246,4 +246,22 @@ func TestStem(t *testing.T) {
 			t.Errorf("stem(%q) = %q, want %q", w, got, want)
 		}
 	}
+	// A noun made from a verb with "-al" is the verb; other words ending in
+	// "-al" are not touched, and a proposal is not the status "proposed".
+	for _, same := range [][]string{{"renewal", "renewals", "renewing", "renewed"}, {"removal", "removed", "removing"},
+		{"withdrawal", "withdrawing"}, {"referral", "referred"}, {"disposal", "disposing"}} {
+		for _, w := range same[1:] {
+			if stem(w) != stem(same[0]) {
+				t.Errorf("stem(%q) = %q, stem(%q) = %q: want one word", w, stem(w), same[0], stem(same[0]))
+			}
+		}
+	}
+	for _, w := range []string{"annual", "capital", "hospital", "proposal", "approval", "rental"} {
+		if w != "rental" && stem(w) != w {
+			t.Errorf("stem(%q) = %q, want it unchanged", w, stem(w))
+		}
+	}
+	if stem("proposal") == stem("proposed") {
+		t.Error("a proposal reads as the status proposed")
+	}
 }

@@ -366,3 +366,24 @@ func TestScenarioSpellingsAndTypos(t *testing.T) {
 	expect(t, site, "/", "visitor center hours", false, 0.5, "/d/visitor-centre.pdf")
 	expect(t, site, "/", "finance comittee minuets from March 2024", false, 0.5, "/d/committee-2024-03.pdf")
 }
+
+// A prompt's verb ("renewing", "withdrawing") against a document's noun
+// ("renewal", "withdrawal"), said in the document's text only: its link and
+// title give a form number.
+func TestScenarioRenewal(t *testing.T) {
+	res := map[string]testsite.Resource{
+		"/": testsite.HTML(`<html><head><title>Wexcombe Harbour Office</title></head><body><h1>Moorings</h1><ul>
+			<li><a href="/f/mp2.pdf">Form MP2 (mooring permit)</a></li>
+			<li><a href="/f/mp3.pdf">Form MP3 (mooring permit)</a></li>
+			<li><a href="/f/waiting-list.pdf">Form MP5 (waiting list)</a></li>
+			<li><a href="/f/waiting-list-withdrawal.pdf">Form MP6 (waiting list)</a></li></ul></body></html>`),
+		"/f/mp2.pdf":                     testsite.PDFFile("Form MP2", "WEXCOMBE HARBOUR OFFICE\nForm MP2\nApplication for the renewal of a mooring permit"),
+		"/f/mp3.pdf":                     testsite.PDFFile("Form MP3", "WEXCOMBE HARBOUR OFFICE\nForm MP3\nApplication to transfer a mooring permit"),
+		"/f/waiting-list.pdf":            testsite.PDFFile("Form MP5", "WEXCOMBE HARBOUR OFFICE\nForm MP5\nApplication to join the mooring waiting list"),
+		"/f/waiting-list-withdrawal.pdf": testsite.PDFFile("Form MP6", "WEXCOMBE HARBOUR OFFICE\nForm MP6\nWithdrawal from the mooring waiting list"),
+	}
+	site := testsite.New(res)
+	defer site.Close()
+	expect(t, site, "/", "I'm renewing my mooring permit, which form do I need?", true, 0.7, "/f/mp2.pdf")
+	expect(t, site, "/", "form for withdrawing from the mooring waiting list", true, 0.7, "/f/waiting-list-withdrawal.pdf")
+}
