@@ -197,6 +197,9 @@ func TestCommandLine(t *testing.T) {
 			t.Errorf("%s: exit %d, %q; want 2 naming the variable", env, code, out)
 		}
 	}
+	if code, out := run(nil, "serve", "--addr", "127.0.0.1:0", "--db", filepath.Join(dir, "level.db"), "--log-level", "verbose"); code != 2 || !strings.Contains(out, "--log-level") {
+		t.Errorf("--log-level verbose: exit %d, %q; want 2 naming the flag", code, out)
+	}
 	missing := filepath.Join(dir, "typo.db")
 	if code, out := run(nil, "keys", "list", "--db", missing); code == 0 || !strings.Contains(out, "--create") {
 		t.Errorf("keys list on a missing file: exit %d, %q", code, out)

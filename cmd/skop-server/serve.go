@@ -38,6 +38,7 @@ type common struct {
 	reapInterval *time.Duration
 	maxAttempts  *int
 	logFormat    *string
+	logLevel     *string
 	grace        *time.Duration
 	crawlDelay   *time.Duration
 	llmURL       *string
@@ -63,6 +64,7 @@ func commonFlags(fs *flag.FlagSet, defaultWorkers int) *common {
 		reapInterval: fs.Duration("reap-interval", envDuration("SKOP_REAP_INTERVAL", 5*time.Second), "how often each replica looks for jobs whose replica died (env SKOP_REAP_INTERVAL)"),
 		maxAttempts:  fs.Int("max-attempts", envInt("SKOP_MAX_ATTEMPTS", 3), "times a job is run again after its worker failed or died, before it fails (env SKOP_MAX_ATTEMPTS)"),
 		logFormat:    fs.String("log-format", envOr("SKOP_LOG_FORMAT", "text"), "text or json (env SKOP_LOG_FORMAT)"),
+		logLevel:     fs.String("log-level", envOr("SKOP_LOG_LEVEL", "info"), "debug, info (one line per request), warn or error (env SKOP_LOG_LEVEL)"),
 		grace:        fs.Duration("shutdown-grace", envDuration("SKOP_SHUTDOWN_GRACE", 20*time.Second), "on SIGINT/SIGTERM, how long running jobs may go on before they are handed back to another process (env SKOP_SHUTDOWN_GRACE)"),
 		llmURL:       fs.String("llm-url", envOr("SKOP_LLM_URL", ""), "OpenAI-compatible endpoint (Ollama, vLLM, llama.cpp, OpenAI) that reads prompts with the rules, e.g. http://127.0.0.1:11434/v1; off when empty. Its key comes from SKOP_LLM_API_KEY (env SKOP_LLM_URL)"),
 		llmModel:     fs.String("llm-model", envOr("SKOP_LLM_MODEL", ""), "model name for --llm-url (env SKOP_LLM_MODEL)"),
@@ -90,30 +92,34 @@ func (c *common) check() error {
 	case *c.logFormat != "text" && *c.logFormat != "json":
 		return usageError(fmt.Sprintf("--log-format must be text or json, not %q", *c.logFormat))
 	}
+	if _, err := parseLevel(*c.logLevel); err != nil {
+		return usageError(err.Error())
+	}
 	return nil
 }
 
 // app is an opened, migrated database with the services over it.
 type app struct {
 	log  *slog.Logger
+	out  *logOutput // the log's buffer: closed last, so nothing logged is lost
 	db   *database.DB
 	keys *apikeys.Store
 	svc  *jobs.Service
 }
 
 func (c *common) open(ctx context.Context) (*app, error) {
-	var handler slog.Handler = slog.NewTextHandler(os.Stderr, nil)
-	if *c.logFormat == "json" {
-		handler = slog.NewJSONHandler(os.Stderr, nil)
-	}
-	log := slog.New(handler)
+	level, _ := parseLevel(*c.logLevel) // check refused a bad one
+	out := newLogOutput(os.Stderr)
+	log := newLogger(*c.logFormat, level, out)
 	slog.SetDefault(log)
 	d, err := database.Open(ctx, *c.db)
 	if err != nil {
+		_ = out.Close()
 		return nil, err
 	}
 	if err := database.Migrate(ctx, d); err != nil {
 		d.Close()
+		_ = out.Close()
 		return nil, err
 	}
 	svc, err := jobs.NewService(d, jobs.Config{
@@ -132,9 +138,10 @@ func (c *common) open(ctx context.Context) (*app, error) {
 	})
 	if err != nil {
 		d.Close()
+		_ = out.Close()
 		return nil, err
 	}
-	return &app{log: log, db: d, keys: apikeys.NewStore(d), svc: svc}, nil
+	return &app{log: log, out: out, db: d, keys: apikeys.NewStore(d), svc: svc}, nil
 }
 
 func serve(args []string) error {
@@ -165,6 +172,7 @@ func serve(args []string) error {
 	if err != nil {
 		return err
 	}
+	defer a.out.Close()
 	defer a.db.Close()
 	a.keys.SetCacheTTL(*keyTTL)
 	if *debugAddr != "" {
@@ -273,6 +281,7 @@ func worker(args []string) error {
 	if err != nil {
 		return err
 	}
+	defer a.out.Close()
 	defer a.db.Close()
 	if err := a.svc.Start(ctx); err != nil {
 		return err
