@@ -7,11 +7,11 @@ import (
 	"github.com/skop-dev/skop/jobs"
 )
 
-// encodedCache keeps JSON bodies already encoded: the results of ended jobs (an
-// ended job never changes; its results are polled by CI pipelines and dashboards)
-// and pages of job lists at a list version (jobs.Page.Version: the same version is
-// the same page). Encoding a body of many documents or jobs is most of the cost of
-// answering it, so each is encoded once. Keys hold the owner's key id (access was
+// encodedCache keeps JSON bodies already encoded: the results and statuses of
+// ended jobs (an ended job never changes; they are polled by CI pipelines and
+// dashboards) and pages of job lists at a list version (jobs.Page.Version: the
+// same version is the same page). Encoding a body of many documents or jobs is
+// most of the cost of answering it, so each is encoded once. Keys hold the owner's key id (access was
 // checked before the cache is consulted). Bounded by total size: when full it
 // starts over.
 type encodedCache[K comparable] struct {
@@ -27,7 +27,7 @@ type encodedBody struct {
 	body    []byte
 }
 
-// resultsKey is an ended job's results.
+// resultsKey is an ended job's results or status.
 type resultsKey struct {
 	owner int64
 	job   string
@@ -82,6 +82,14 @@ func (c *encodedCache[K]) put(k K, version int64, b []byte) {
 type encodedResults []byte
 
 func (b encodedResults) VisitGetJobResultsResponse(w http.ResponseWriter) error {
+	return writeJSON200(w, b)
+}
+
+// encodedStatus is a 200 status answer already encoded, written as the
+// generated GetJobStatus200JSONResponse would write it.
+type encodedStatus []byte
+
+func (b encodedStatus) VisitGetJobStatusResponse(w http.ResponseWriter) error {
 	return writeJSON200(w, b)
 }
 

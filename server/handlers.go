@@ -11,11 +11,12 @@ import (
 // handlers implements gen.StrictServerInterface. Errors are returned as *apiError
 // and rendered by errorHandler, so every error body has one shape and one path.
 type handlers struct {
-	svc     *jobs.Service
-	log     *slog.Logger
-	encoded *encodedCache[resultsKey] // results of ended jobs, encoded once
-	lists   *encodedCache[listKey]    // list pages, encoded once per list version
-	health  healthMemo                // the last health answer, encoded
+	svc      *jobs.Service
+	log      *slog.Logger
+	encoded  *encodedCache[resultsKey] // results of ended jobs, encoded once
+	statuses *encodedCache[resultsKey] // statuses of ended jobs, encoded once
+	lists    *encodedCache[listKey]    // list pages, encoded once per list version
+	health   healthMemo                // the last health answer, encoded
 }
 
 var _ gen.StrictServerInterface = (*handlers)(nil)

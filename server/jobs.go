@@ -123,6 +123,29 @@ func (h *handlers) GetJobStatus(ctx context.Context, req gen.GetJobStatusRequest
 	if err != nil {
 		return nil, fromService(err)
 	}
+	// An ended job's status never changes (its estimated completion is its end):
+	// it is encoded once.
+	ended := !j.Status.Active()
+	if ended {
+		if b, ok := h.statuses.get(resultsKey{owner(ctx), j.ID}, 0); ok {
+			return encodedStatus(b), nil
+		}
+	}
+	resp := statusResponse(j)
+	if !ended {
+		return resp, nil
+	}
+	// Encoded as the generated VisitGetJobStatusResponse encodes it.
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(resp.Body); err != nil {
+		return nil, err
+	}
+	h.statuses.put(resultsKey{owner(ctx), j.ID}, 0, buf.Bytes())
+	return encodedStatus(buf.Bytes()), nil
+}
+
+// statusResponse is the status answer for a job, now.
+func statusResponse(j *jobs.Job) gen.GetJobStatus200JSONResponse {
 	return gen.GetJobStatus200JSONResponse{Body: gen.JobStatusResponse{
 		JobId:               j.ID,
 		Status:              gen.JobStatus(j.Status),
@@ -143,7 +166,7 @@ func (h *handlers) GetJobStatus(ctx context.Context, req gen.GetJobStatusRequest
 		Warnings:            text.NonNil(j.Warnings),
 		IsActive:            j.Status.Active(),
 		HasErrors:           len(j.Errors) > 0,
-	}}, nil
+	}}
 }
 
 func apiErrors(es []jobs.JobError) []gen.JobError {

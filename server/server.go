@@ -8,6 +8,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"maps"
 	"net/http"
 	"strconv"
 	"strings"
@@ -75,38 +76,51 @@ func specRouter() (*openapi3.T, routers.Router, error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("server: build spec router: %w", err)
 	}
-	return doc, &literalRoutes{Router: router, found: map[literalKey]*routers.Route{}}, nil
+	return doc, &routeMemo{Router: router, found: map[routeKey]routeFound{}}, nil
 }
 
-// literalRoutes remembers the routes found for paths without parameters
-// ("/health/", "/scrape/"): gorilla/mux matches a request against every route's
-// regular expression, and those answers never change. Paths with parameters go to
-// the router every time, so the memo is bounded by the spec's literal paths.
-type literalRoutes struct {
+// routeMemo remembers the routes found for the paths requested: gorilla/mux
+// matches a request against every route's regular expression, which was a
+// tenth of a status poll's time, and polls repeat their paths. A route depends on
+// the method and the path only (the spec's servers are not matched), so the
+// memo's answer is the router's. Bounded: when full it starts over. Failures are
+// not remembered.
+type routeMemo struct {
 	routers.Router
 	mu    sync.RWMutex
-	found map[literalKey]*routers.Route
+	found map[routeKey]routeFound
 }
 
-type literalKey struct{ method, path string }
+type routeKey struct{ method, path, rawPath string }
 
-// FindRoute returns the operation of r. A remembered route comes with nil
-// parameters: a literal path has none.
-func (l *literalRoutes) FindRoute(r *http.Request) (*routers.Route, map[string]string, error) {
-	key := literalKey{r.Method, r.URL.Path}
-	l.mu.RLock()
-	route := l.found[key]
-	l.mu.RUnlock()
-	if route != nil {
-		return route, nil, nil
+type routeFound struct {
+	route  *routers.Route
+	params map[string]string // never handed out: callers get copies
+}
+
+const maxRoutes = 8192
+
+// FindRoute returns the operation of r and its path parameters, a map of the
+// caller's own.
+func (m *routeMemo) FindRoute(r *http.Request) (*routers.Route, map[string]string, error) {
+	key := routeKey{r.Method, r.URL.Path, r.URL.RawPath}
+	m.mu.RLock()
+	f, ok := m.found[key]
+	m.mu.RUnlock()
+	if ok {
+		return f.route, maps.Clone(f.params), nil
 	}
-	route, params, err := l.Router.FindRoute(r)
-	if err == nil && len(params) == 0 && !strings.Contains(route.Path, "{") {
-		l.mu.Lock()
-		l.found[key] = route
-		l.mu.Unlock()
+	route, params, err := m.Router.FindRoute(r)
+	if err != nil {
+		return route, params, err
 	}
-	return route, params, err
+	m.mu.Lock()
+	if len(m.found) >= maxRoutes {
+		clear(m.found)
+	}
+	m.found[key] = routeFound{route: route, params: maps.Clone(params)}
+	m.mu.Unlock()
+	return route, params, nil
 }
 
 // New returns the Echo instance that serves the Skop API with svc and keys.
@@ -132,7 +146,8 @@ func New(svc *jobs.Service, keys *apikeys.Store, cfg Config) (*echo.Echo, error)
 		rateLimit(cfg.RateLimit), strictJSON, validateRequests(router, keys))
 	e.Use(chainOnce(mws...))
 
-	h := &handlers{svc: svc, log: cfg.Logger, encoded: newEncodedCache[resultsKey](), lists: newEncodedCache[listKey]()}
+	h := &handlers{svc: svc, log: cfg.Logger, encoded: newEncodedCache[resultsKey](), statuses: newEncodedCache[resultsKey](),
+		lists: newEncodedCache[listKey]()}
 	gen.RegisterHandlers(e, gen.NewStrictHandler(h, nil))
 	return e, nil
 }
