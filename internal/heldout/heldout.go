@@ -1,5 +1,5 @@
-// Package heldout writes Skop's own held-out discovery corpora: ten sets (a to
-// j) of small websites in domains the public corpus does not cover, with cases
+// Package heldout writes Skop's own held-out discovery corpora: eleven sets (a
+// to k) of small websites in domains the public corpus does not cover, with cases
 // whose prompts are phrased as people write them — questions, requests without
 // "find", long sentences with asides, exclusions. They use the public corpus's
 // format (README, cases.jsonl, sites/<site>/, _routes.json), so `skop-bench
@@ -62,10 +62,10 @@ var Sets = map[string]struct {
 }{
 	"a": {sites, cases}, "b": {sitesB, casesB}, "c": {sitesC, casesC}, "d": {sitesD, casesD},
 	"e": {sitesE, casesE}, "f": {sitesF, casesF}, "g": {sitesG, casesG}, "h": {sitesH, casesH},
-	"i": {sitesI, casesI}, "j": {sitesJ, casesJ},
+	"i": {sitesI, casesI}, "j": {sitesJ, casesJ}, "k": {sitesK, casesK},
 }
 
-// Write writes the held-out set named name ("a" to "j") into dir (created if
+// Write writes the held-out set named name ("a" to "k") into dir (created if
 // needed).
 func Write(name, dir string) error {
 	set, ok := Sets[name]
