@@ -36,6 +36,11 @@ type Intent struct {
 	// Fiscal is set when a period was written as a fiscal, financial or academic
 	// year: its bounds move with the start month the site states (see WithFiscalStart).
 	Fiscal bool
+	// FiscalYears are the years the prompt names as single fiscal years ("fiscal
+	// year 2026", "FY26"). A document whose own name carries the same label is of
+	// that year whatever months its dates give it: a site may start its year in any
+	// month without saying so.
+	FiscalYears []int
 	// KindNames are other names for the kinds asked for, from the language model
 	// ("invitation to tender" for "RFPs"): a document named so is of a kind asked for.
 	KindNames [][]string
@@ -342,6 +347,7 @@ func ParsePrompt(prompt string, now time.Time) Intent {
 	lower = correctTypos(lower)
 	lower = strings.ReplaceAll(lower, "calendar year", "year")
 	in.Fiscal = fiscalRE.MatchString(lower) || splitYearRE.MatchString(lower)
+	in.FiscalYears = fiscalYearLabels(lower)
 	in.Periods, in.ExcludedPeriods, lower = promptPeriods(lower, now, 0)
 	lower = latestRE.ReplaceAllStringFunc(lower, func(string) string {
 		in.Latest, in.Current = true, true
@@ -601,6 +607,23 @@ var (
 	siteFYStartRE = regexp.MustCompile(`\b(?:fiscal|financial|academic|school|budget)\s+year\s+(?:runs|begins|starts|run|commences)\s+(?:from\s+|on\s+|in\s+)?(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?` + monthRE + `\b`)
 	siteFYEndRE   = regexp.MustCompile(`\b(?:fiscal|financial|budget)\s+year\s+(?:ends|end|ending|closes|which ends)\s+(?:on\s+|in\s+)?(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?` + monthRE + `\b`)
 )
+
+// fiscalYearLabels returns the years s names as single fiscal years ("fiscal
+// year 2026", "FY 2026", "FY26", "2026 fiscal year"); split years ("FY 2025-26")
+// are not single-year labels.
+func fiscalYearLabels(s string) []int {
+	s = fySplitRE.ReplaceAllString(s, " ")
+	s = fySplitAfterRE.ReplaceAllString(s, " ")
+	var out []int
+	for _, re := range []*regexp.Regexp{fyPrefixRE, fySuffixRE} {
+		for _, m := range re.FindAllStringSubmatch(s, -1) {
+			if y := fullYear(m[1]); !slices.Contains(out, y) {
+				out = append(out, y)
+			}
+		}
+	}
+	return out
+}
 
 // SiteFiscalStart reads the month (1–12) a site says its fiscal year starts in
 // ("our fiscal year runs October 1 through September 30", "the financial year ends

@@ -265,3 +265,19 @@ func TestStem(t *testing.T) {
 		t.Error("a proposal reads as the status proposed")
 	}
 }
+
+func TestFiscalYearLabels(t *testing.T) {
+	for s, want := range map[string][]int{
+		"the upwp for fiscal year 2026":       {2026},
+		"fy26 budget":                         {2026},
+		"fy 2024 and fy 2025 audits":          {2024, 2025},
+		"reports for the 2024 financial year": {2024},
+		"minutes for fiscal year 2024-25":     nil, // a split year is a span, not a label
+		"fy2024-25 budget":                    nil,
+		"budget 2026":                         nil,
+	} {
+		if got := fiscalYearLabels(s); !slices.Equal(got, want) {
+			t.Errorf("fiscalYearLabels(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

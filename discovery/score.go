@@ -440,6 +440,22 @@ func (e *evidence) period() (Period, bool, bool) {
 	return Period{}, false, false
 }
 
+// fiscalYearsNamed returns the single fiscal years the document's own name
+// (link, title, first lines, file name) labels it with ("FY 2026", "FY26").
+func (e *evidence) fiscalYearsNamed() []int {
+	var out []int
+	for _, name := range strongFields {
+		if f, ok := e.fields[name]; ok {
+			for _, y := range fiscalYearLabels(strings.ToLower(f.text)) {
+				if !slices.Contains(out, y) {
+					out = append(out, y)
+				}
+			}
+		}
+	}
+	return out
+}
+
 var monthDayRE = regexp.MustCompile(`\b` + monthRE + `\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b`)
 
 // monthDayUnderYear combines a month and day in the link's own text with the one
@@ -740,6 +756,18 @@ func (s *scorer) score(e *evidence) (float64, string) {
 					f = 1
 				case yearOnly && overlap(p, want) > 0:
 					f = math.Max(f, periodPartial)
+				}
+			}
+		}
+		// The document's own fiscal-year label decides over its dates: "FY 2026"
+		// asked for, "FY 2026" in its name is a match, "FY 2025" is not.
+		if len(in.FiscalYears) > 0 {
+			if named := e.fiscalYearsNamed(); len(named) > 0 {
+				f = periodMismatch
+				for _, y := range named {
+					if slices.Contains(in.FiscalYears, y) {
+						f = 1
+					}
 				}
 			}
 		}

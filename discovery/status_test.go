@@ -387,3 +387,22 @@ func TestScenarioRenewal(t *testing.T) {
 	expect(t, site, "/", "I'm renewing my mooring permit, which form do I need?", true, 0.7, "/f/mp2.pdf")
 	expect(t, site, "/", "form for withdrawing from the mooring waiting list", true, 0.7, "/f/waiting-list-withdrawal.pdf")
 }
+
+// A fiscal year asked for by its label on a site that never says when its year
+// starts: the document named "FY 2026" is of fiscal year 2026, though its dates
+// (July to June) put most of it in 2025.
+func TestScenarioFiscalYearLabel(t *testing.T) {
+	res := map[string]testsite.Resource{
+		"/": testsite.HTML(`<html><head><title>Port of Ellery — Finance</title></head><body><h1>Capital planning</h1><ul>
+			<li><a href="/f/cip-fy2026.pdf">Capital Improvement Plan, FY 2026</a></li>
+			<li><a href="/f/cip-fy2025.pdf">Capital Improvement Plan, FY 2025</a></li>
+			<li><a href="/f/fleet-study.pdf">Fleet replacement study</a></li></ul></body></html>`),
+		"/f/cip-fy2026.pdf":  testsite.PDFFile("Capital Improvement Plan FY 2026", "PORT OF ELLERY\nCapital improvement plan\nJuly 1, 2025 - June 30, 2026"),
+		"/f/cip-fy2025.pdf":  testsite.PDFFile("Capital Improvement Plan FY 2025", "PORT OF ELLERY\nCapital improvement plan\nJuly 1, 2024 - June 30, 2025"),
+		"/f/fleet-study.pdf": testsite.PDFFile("Fleet Replacement Study", "PORT OF ELLERY\nFleet replacement study\n2025"),
+	}
+	site := testsite.New(res)
+	defer site.Close()
+	expect(t, site, "/", "capital improvement plan for fiscal year 2026", true, 0.5, "/f/cip-fy2026.pdf")
+	expect(t, site, "/", "the FY25 capital improvement plan", true, 0.5, "/f/cip-fy2025.pdf")
+}
