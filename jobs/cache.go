@@ -1,6 +1,6 @@
 package jobs
 
-import "sync"
+import "github.com/skop-dev/skop/internal/memo"
 
 // ownedCache keeps, by job id, what was read of jobs, for their owner only.
 // Jobs that reached a final status never change again — every write to one is
@@ -10,22 +10,18 @@ import "sync"
 // holds. Bounded: when full it starts over. Callers must not change what it
 // returns.
 type ownedCache[E any] struct {
-	mu    sync.Mutex
-	m     map[string]E
-	max   int
+	m     *memo.Map[string, E]
 	owner func(E) int64
 }
 
 func newOwnedCache[E any](max int, owner func(E) int64) ownedCache[E] {
-	return ownedCache[E]{m: map[string]E{}, max: max, owner: owner}
+	return ownedCache[E]{m: memo.New[string, E](max), owner: owner}
 }
 
 // get returns owner's entry for job id, if cached. Another owner's job is a miss,
 // so the database answers (with ErrNotFound), as for any other key.
 func (c *ownedCache[E]) get(owner int64, id string) (E, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	e, ok := c.m[id]
+	e, ok := c.m.Get(id)
 	if !ok || c.owner(e) != owner {
 		var zero E
 		return zero, false
@@ -34,22 +30,10 @@ func (c *ownedCache[E]) get(owner int64, id string) (E, bool) {
 }
 
 // store sets the entry of job id to what update makes of the one it had.
-func (c *ownedCache[E]) store(id string, update func(prev E, had bool) E) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if len(c.m) >= c.max {
-		clear(c.m)
-	}
-	prev, had := c.m[id]
-	c.m[id] = update(prev, had)
-}
+func (c *ownedCache[E]) store(id string, update func(prev E, had bool) E) { c.m.Update(id, update) }
 
 // drop forgets job id.
-func (c *ownedCache[E]) drop(id string) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	delete(c.m, id)
-}
+func (c *ownedCache[E]) drop(id string) { c.m.Delete(id) }
 
 // endedCache keeps ended jobs' rows and, once read, their documents.
 type endedCache struct{ ownedCache[endedEntry] }
@@ -98,11 +82,7 @@ func (c *summaryCache) put(j *Job) {
 
 // pageCache keeps the last page read for each list query, with the list version
 // it was read at; List answers from it only while the version is unchanged.
-// Bounded: when full it starts over.
-type pageCache struct {
-	mu sync.Mutex
-	m  map[pageKey]*Page
-}
+type pageCache = memo.Map[pageKey, *Page]
 
 // pageKey is one list query of one key. The cursor is the client's string, so
 // two spellings of one position are two entries; both are right.
@@ -115,23 +95,7 @@ type pageKey struct {
 
 const maxPages = 4096
 
-func newPageCache() *pageCache { return &pageCache{m: map[pageKey]*Page{}} }
-
-func (c *pageCache) get(k pageKey) (*Page, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	p, ok := c.m[k]
-	return p, ok
-}
-
-func (c *pageCache) put(k pageKey, p *Page) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if len(c.m) >= maxPages {
-		clear(c.m)
-	}
-	c.m[k] = p
-}
+func newPageCache() *pageCache { return memo.New[pageKey, *Page](maxPages) }
 
 // liveCache keeps active jobs as last read, with the row version they were read
 // at; Get answers from it only while the row's version is unchanged.

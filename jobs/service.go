@@ -392,7 +392,7 @@ func (s *Service) List(ctx context.Context, owner int64, status Status, limit in
 		return nil, fmt.Errorf("jobs: list: %w", err)
 	}
 	key := pageKey{owner: owner, status: status, limit: limit, cursor: cursor}
-	if p, ok := s.pages.get(key); ok && p.Version == version {
+	if p, ok := s.pages.Get(key); ok && p.Version == version {
 		return p, nil
 	}
 	// The page's ids and statuses first; then the summaries of the jobs not
@@ -435,7 +435,7 @@ func (s *Service) List(ctx context.Context, owner int64, status Status, limit in
 		}
 	}
 	p.Jobs = slices.DeleteFunc(jobs, func(j *Job) bool { return j == nil })
-	s.pages.put(key, p)
+	s.pages.Put(key, p)
 	return p, nil
 }
 

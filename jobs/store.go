@@ -7,10 +7,10 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/skop-dev/skop/database"
+	"github.com/skop-dev/skop/internal/memo"
 	"github.com/skop-dev/skop/internal/text"
 )
 
@@ -82,31 +82,19 @@ func scanJob(row interface{ Scan(...any) error }, extra ...any) (*Job, error) {
 
 // paramsMemo keeps params decoded, by their stored text. A job's params never
 // change after it is created, and most jobs share a few spellings, while decoding
-// them was a good part of reading a job for a status poll. Bounded: when full it
-// starts over. Params holds no pointers, so the copies handed out are safe.
-var paramsMemo = struct {
-	sync.Mutex
-	m map[string]Params
-}{m: map[string]Params{}}
-
-const maxParamsMemo = 1024
+// them was a good part of reading a job for a status poll. Params holds no
+// pointers, so the copies handed out are safe.
+var paramsMemo = memo.New[string, Params](1024)
 
 func decodeParams(s string) (Params, error) {
-	paramsMemo.Lock()
-	p, ok := paramsMemo.m[s]
-	paramsMemo.Unlock()
-	if ok {
+	if p, ok := paramsMemo.Get(s); ok {
 		return p, nil
 	}
+	var p Params
 	if err := json.Unmarshal([]byte(s), &p); err != nil {
 		return Params{}, err
 	}
-	paramsMemo.Lock()
-	defer paramsMemo.Unlock()
-	if len(paramsMemo.m) >= maxParamsMemo {
-		clear(paramsMemo.m)
-	}
-	paramsMemo.m[s] = p
+	paramsMemo.Put(s, p)
 	return p, nil
 }
 

@@ -24,6 +24,7 @@ import (
 	skop "github.com/skop-dev/skop"
 	"github.com/skop-dev/skop/apikeys"
 	"github.com/skop-dev/skop/gen"
+	"github.com/skop-dev/skop/internal/memo"
 	"github.com/skop-dev/skop/internal/metrics"
 	"github.com/skop-dev/skop/jobs"
 )
@@ -76,19 +77,17 @@ func specRouter() (*openapi3.T, routers.Router, error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("server: build spec router: %w", err)
 	}
-	return doc, &routeMemo{Router: router, found: map[routeKey]routeFound{}}, nil
+	return doc, &routeMemo{Router: router, found: memo.New[routeKey, routeFound](maxRoutes)}, nil
 }
 
 // routeMemo remembers the routes found for the paths requested: gorilla/mux
 // matches a request against every route's regular expression, which was a
 // tenth of a status poll's time, and polls repeat their paths. A route depends on
 // the method and the path only (the spec's servers are not matched), so the
-// memo's answer is the router's. Bounded: when full it starts over. Failures are
-// not remembered.
+// memo's answer is the router's. Failures are not remembered.
 type routeMemo struct {
 	routers.Router
-	mu    sync.RWMutex
-	found map[routeKey]routeFound
+	found *memo.Map[routeKey, routeFound]
 }
 
 type routeKey struct{ method, path, rawPath string }
@@ -104,22 +103,14 @@ const maxRoutes = 8192
 // caller's own.
 func (m *routeMemo) FindRoute(r *http.Request) (*routers.Route, map[string]string, error) {
 	key := routeKey{r.Method, r.URL.Path, r.URL.RawPath}
-	m.mu.RLock()
-	f, ok := m.found[key]
-	m.mu.RUnlock()
-	if ok {
+	if f, ok := m.found.Get(key); ok {
 		return f.route, maps.Clone(f.params), nil
 	}
 	route, params, err := m.Router.FindRoute(r)
 	if err != nil {
 		return route, params, err
 	}
-	m.mu.Lock()
-	if len(m.found) >= maxRoutes {
-		clear(m.found)
-	}
-	m.found[key] = routeFound{route: route, params: maps.Clone(params)}
-	m.mu.Unlock()
+	m.found.Put(key, routeFound{route: route, params: maps.Clone(params)})
 	return route, params, nil
 }
 

@@ -21,6 +21,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/skop-dev/skop/apikeys"
+	"github.com/skop-dev/skop/internal/memo"
 	"github.com/skop-dev/skop/internal/text"
 )
 
@@ -213,12 +214,14 @@ func checkResponse(r *http.Request, status int, header http.Header, body []byte,
 			// the same operation and status is valid: validation is a pure
 			// function of these, and polled reads repeat themselves.
 			key := verdictKey(r.Method, route.Path, status, header, body)
-			if useVerdicts && validVerdicts.has(key) {
-				return nil
+			if useVerdicts {
+				if _, ok := validVerdicts.Get(key); ok {
+					return nil
+				}
 			}
 			defer func() {
 				if err == nil {
-					validVerdicts.add(key)
+					validVerdicts.Put(key, struct{}{})
 				}
 			}()
 			return validateResponse(r, route, params, status, header, body)
@@ -305,26 +308,20 @@ func isJSON(ct string) bool {
 	return err == nil && (mt == "application/json" || strings.HasSuffix(mt, "+json"))
 }
 
-// verdicts remembers responses found valid, by a keyed hash of everything their
-// validation reads: method, operation path, status, the headers the spec declares
-// (Content-Type, WWW-Authenticate) and the body. The seed is random per process,
-// so nobody can craft a body that collides with a valid one. Bounded: when full it
-// starts over.
-type verdicts struct {
-	mu   sync.Mutex
-	seen map[uint64]struct{}
-}
+// validVerdicts remembers responses found valid, by a keyed hash of everything
+// their validation reads: method, operation path, status, the headers the spec
+// declares (Content-Type, WWW-Authenticate) and the body. The seed is random per
+// process, so nobody can craft a body that collides with a valid one.
+var (
+	validVerdicts = memo.New[uint64, struct{}](maxVerdicts)
+	verdictSeed   = maphash.MakeSeed()
+)
 
 const maxVerdicts = 8192
 
 // useVerdicts turns the memo on; the validation benchmarks turn it off to measure
 // the validator itself.
 var useVerdicts = true
-
-var (
-	validVerdicts = &verdicts{seen: map[uint64]struct{}{}}
-	verdictSeed   = maphash.MakeSeed()
-)
 
 func verdictKey(method, path string, status int, header http.Header, body []byte) uint64 {
 	var h maphash.Hash
@@ -342,22 +339,6 @@ func verdictKey(method, path string, status int, header http.Header, body []byte
 	_ = h.WriteByte(0)
 	_, _ = h.Write(body)
 	return h.Sum64()
-}
-
-func (v *verdicts) has(k uint64) bool {
-	v.mu.Lock()
-	defer v.mu.Unlock()
-	_, ok := v.seen[k]
-	return ok
-}
-
-func (v *verdicts) add(k uint64) {
-	v.mu.Lock()
-	defer v.mu.Unlock()
-	if len(v.seen) >= maxVerdicts {
-		clear(v.seen)
-	}
-	v.seen[k] = struct{}{}
 }
 
 // clip shortens s for a log line; kin-openapi's messages quote whole schemas and
