@@ -1,6 +1,8 @@
 package server
 
 import (
+	"bytes"
+	"encoding/json"
 	"net/http"
 	"sync"
 
@@ -98,6 +100,17 @@ func (b encodedStatus) VisitGetJobStatusResponse(w http.ResponseWriter) error {
 type encodedList []byte
 
 func (b encodedList) VisitListJobsResponse(w http.ResponseWriter) error { return writeJSON200(w, b) }
+
+// encodeBody encodes v as the generated Visit…Response methods encode a JSON
+// body (json.Encoder: HTML escaped, a newline at the end), so that an answer
+// kept encoded is byte for byte the one the generated code would write.
+func encodeBody(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(v); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
 
 func writeJSON200(w http.ResponseWriter, b []byte) error {
 	w.Header().Set("Content-Type", "application/json")

@@ -3,7 +3,6 @@ package server
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"net/http"
 	"sync"
 	"time"
@@ -72,13 +71,12 @@ func (h *handlers) GetHealth(ctx context.Context, _ gen.GetHealthRequestObject) 
 		Timestamp:        now,
 		DependencyStatus: ds,
 	}
-	// Encoded as the generated VisitGetHealthResponse encodes it.
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(resp); err != nil {
+	b, err := encodeBody(resp)
+	if err != nil {
 		return nil, err
 	}
-	h.health.put(now, status, ds, buf.Bytes())
-	return encodedHealth(buf.Bytes()), nil
+	h.health.put(now, status, ds, b)
+	return encodedHealth(b), nil
 }
 
 // healthMemo keeps the last health answer encoded. Health is polled by load

@@ -1,9 +1,7 @@
 package server
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -135,13 +133,12 @@ func (h *handlers) GetJobStatus(ctx context.Context, req gen.GetJobStatusRequest
 	if !ended {
 		return resp, nil
 	}
-	// Encoded as the generated VisitGetJobStatusResponse encodes it.
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(resp.Body); err != nil {
+	b, err := encodeBody(resp.Body)
+	if err != nil {
 		return nil, err
 	}
-	h.statuses.put(resultsKey{owner(ctx), j.ID}, 0, buf.Bytes())
-	return encodedStatus(buf.Bytes()), nil
+	h.statuses.put(resultsKey{owner(ctx), j.ID}, 0, b)
+	return encodedStatus(b), nil
 }
 
 // statusResponse is the status answer for a job, now.
@@ -195,13 +192,12 @@ func (h *handlers) GetJobResults(ctx context.Context, req gen.GetJobResultsReque
 	if !ended {
 		return resp, nil
 	}
-	// Encoded as the generated VisitGetJobResultsResponse encodes it.
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(resp.Body); err != nil {
+	b, err := encodeBody(resp.Body)
+	if err != nil {
 		return nil, err
 	}
-	h.encoded.put(resultsKey{owner(ctx), j.ID}, 0, buf.Bytes())
-	return encodedResults(buf.Bytes()), nil
+	h.encoded.put(resultsKey{owner(ctx), j.ID}, 0, b)
+	return encodedResults(b), nil
 }
 
 // resultsResponse is the results answer for a job and its documents.
@@ -279,13 +275,12 @@ func (h *handlers) ListJobs(ctx context.Context, req gen.ListJobsRequestObject) 
 	if page.Next != "" {
 		resp.NextCursor = &page.Next
 	}
-	// Encoded as the generated VisitListJobsResponse encodes it.
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(resp); err != nil {
+	b, err := encodeBody(resp)
+	if err != nil {
 		return nil, err
 	}
-	h.lists.put(key, page.Version, buf.Bytes())
-	return encodedList(buf.Bytes()), nil
+	h.lists.put(key, page.Version, b)
+	return encodedList(b), nil
 }
 
 func (h *handlers) CancelJob(ctx context.Context, req gen.CancelJobRequestObject) (gen.CancelJobResponseObject, error) {
