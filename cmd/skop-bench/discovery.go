@@ -23,6 +23,7 @@ func runDiscovery(args []string) error {
 	only := fs.String("case", "", "run only the case with this id")
 	margins := fs.Bool("margins", false, "also run each case with threshold 0 and show the lowest-scoring relevant and highest-scoring other documents")
 	byCase := fs.Bool("by-case", false, "show per-case figures (also on with -v or -margins)")
+	threshold := fs.Float64("threshold", -1, "run every case at this confidence_threshold instead of its own (the API default is 0.1)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -55,6 +56,9 @@ func runDiscovery(args []string) error {
 			return err
 		}
 		req := Request(c, start)
+		if *threshold >= 0 {
+			req.ConfidenceThreshold = *threshold
+		}
 		t0 := time.Now()
 		var docs []discovery.Document
 		err = engine.Run(context.Background(), req, func(_ context.Context, p discovery.Progress) error {

@@ -65,9 +65,12 @@ var Sets = map[string]struct {
 	"i": {sitesI, casesI}, "j": {sitesJ, casesJ}, "k": {sitesK, casesK},
 }
 
-// Write writes the held-out set named name ("a" to "k") into dir (created if
+// Write writes the held-out set named name ("a" to "k" in Go, "l" on as data) into dir (created if
 // needed).
 func Write(name, dir string) error {
+	if hasData(name) {
+		return writeData(name, dir)
+	}
 	set, ok := Sets[name]
 	if !ok {
 		return fmt.Errorf("no held-out set %q", name)
