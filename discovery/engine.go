@@ -62,6 +62,8 @@ type Document struct {
 	SizeBytes  int64 // -1 when unknown
 	FoundAt    time.Time
 	Why        string // how the score came about
+	// Factors are the states the score was computed from (see Model).
+	Factors Factors
 	// Order is the document's place in the order the crawl met it: documents are
 	// read concurrently and kept as they finish, Order restores the site's order.
 	Order int

@@ -283,13 +283,14 @@ func extractWithin(ctx context.Context, data []byte, kind string, d time.Duratio
 
 // judge scores every link context of a read document and keeps the best.
 func (r *run) judge(sc *scorer, res inspected) (held, bool) {
-	best, bestWhy := -1.0, ""
+	best := -1.0
 	var bestEv *evidence
+	var bestF Factors
 	for _, l := range res.c.links {
 		ev := newEvidence(l, res.disposition, res.content)
-		s, why := sc.score(ev)
-		if s > best {
-			best, bestWhy, bestEv = s, why, ev
+		f := sc.factors(ev)
+		if s := fitted.Prob(f); s > best {
+			best, bestF, bestEv = s, f, ev
 		}
 	}
 	if bestEv == nil {
@@ -311,7 +312,8 @@ func (r *run) judge(sc *scorer, res inspected) (held, bool) {
 		Confidence: float64(int(best*1000+0.5)) / 1000,
 		SizeBytes:  res.size,
 		FoundAt:    now(),
-		Why:        bestWhy,
+		Why:        bestF.String(),
+		Factors:    bestF,
 		Order:      res.c.order,
 	}
 	return h, true

@@ -1,7 +1,6 @@
 package discovery
 
 import (
-	"fmt"
 	"math"
 	"regexp"
 	"slices"
@@ -651,28 +650,20 @@ func newScorer(in Intent, cands []*evidence, siteWords map[string]bool) *scorer 
 	return s
 }
 
-// Factors applied to a document that does not fit the intent.
-const (
-	kindMismatch     = 0.12
-	kindUnknown      = 0.25
-	genericUnknown   = 0.9 // an unnamed document when the prompt asks only for "reports"
-	kindExcluded     = 0.05
-	bodyMismatch     = 0.2
-	bodyUnknown      = 0.85
-	periodMismatch   = 0.1
-	periodUnknown    = 0.5
-	periodPartial    = 0.55
-	notCurrent       = 0.15
-	supersededAnyway = 0.5
-)
-
-// score rates one document in [0, 1] and says why.
+// score rates one document in [0, 1] and says why: its factors' states, read from
+// the evidence, and the fitted model's probability for them.
 func (s *scorer) score(e *evidence) (float64, string) {
-	in := s.in
-	var why []string
-	score := 1.0
+	f := s.factors(e)
+	p := fitted.Prob(f)
+	return p, f.String()
+}
 
-	// Topic: each term of the prompt the evidence lacks lowers the score by the
+// factors reads the evidence into the states the model weighs.
+func (s *scorer) factors(e *evidence) Factors {
+	in := s.in
+	f := Factors{Topic: 1, NoText: e.content.title == "" && len(e.content.lines) == 0}
+
+	// Topic: each term of the prompt the evidence lacks lowers the match by the
 	// term's importance; a term carried only deep in the document's text counts
 	// for less than one in its title or link.
 	if len(in.Core) > 0 {
@@ -691,44 +682,37 @@ func (s *scorer) score(e *evidence) (float64, string) {
 			}
 			topic = math.Min(1, topic*(1+0.1*bonus))
 		}
-		score *= topic
-		why = append(why, fmt.Sprintf("topic %.2f", topic))
+		f.Topic, f.HasTopic = topic, true
 	}
 
 	// Kind: minutes are not agendas.
 	if len(in.Kinds) > 0 || len(in.Excluded) > 0 {
-		kinds := e.kinds()
-		f := kindFactor(in, kinds)
-		if f < 1 && f != kindExcluded && e.namesAny(in.KindNames, strongFields) {
-			f = 1 // named as the model says sites name the kind asked for
+		f.Kind = kindState(in, e.kinds())
+		if f.Kind != "match" && f.Kind != "excluded" && e.namesAny(in.KindNames, strongFields) {
+			f.Kind = "match" // named as the model says sites name the kind asked for
 		}
-		score *= f
-		why = append(why, fmt.Sprintf("kind %v×%.2f", kinds, f))
 	}
 
 	// Body: the council's minutes are not the planning commission's.
 	if len(in.Bodies) > 0 {
-		bodies := e.bodies()
-		f := bodyUnknown
-		if len(bodies) > 0 {
-			f = bodyMismatch
+		f.Body = "unknown"
+		if bodies := e.bodies(); len(bodies) > 0 {
+			f.Body = "mismatch"
 			for _, b := range bodies {
 				for _, want := range in.Bodies {
 					if b == want || (want == "commission" && strings.HasSuffix(b, " commission")) {
-						f = 1
+						f.Body = "match"
 					}
 				}
 			}
 			// "The board" is any board: a prompt's bare "board" matches the
 			// Board of Commissioners, whatever kind of body that is filed under.
 			for _, want := range in.Bodies {
-				if f < 1 && genericBodies[want] && e.groupMatch(Group{Alts: [][]string{{want}}}, strongFields) > 0 {
-					f = 1
+				if f.Body != "match" && genericBodies[want] && e.groupMatch(Group{Alts: [][]string{{want}}}, strongFields) > 0 {
+					f.Body = "match"
 				}
 			}
 		}
-		score *= f
-		why = append(why, fmt.Sprintf("body %v×%.2f", bodies, f))
 	}
 
 	// Time: what the document covers must fall in a period the prompt names.
@@ -739,23 +723,22 @@ func (s *scorer) score(e *evidence) (float64, string) {
 	if (len(in.Periods) > 0 && s.spanName == nil) || len(in.ExcludedPeriods) > 0 {
 		p, yearOnly, known = e.period()
 	}
-	if s.spanName != nil {
-		f := periodMismatch
-		if p, ok := e.nameSpan(); ok && p == *s.spanName {
-			f = 1
+	switch {
+	case s.spanName != nil:
+		f.Period = "span_mismatch"
+		if q, ok := e.nameSpan(); ok && q == *s.spanName {
+			f.Period = "span_match"
 		}
-		score *= f
-		why = append(why, fmt.Sprintf("span %d–%d×%.2f", s.spanName.From.Year(), s.spanName.To.Year()-1, f))
-	} else if len(in.Periods) > 0 {
-		f := periodUnknown
+	case len(in.Periods) > 0:
+		f.Period = "unknown"
 		if known {
-			f = periodMismatch
+			f.Period = "mismatch"
 			for _, want := range in.Periods {
 				switch {
 				case covers(want, p, yearOnly):
-					f = 1
-				case yearOnly && overlap(p, want) > 0:
-					f = math.Max(f, periodPartial)
+					f.Period = "covers"
+				case yearOnly && overlap(p, want) > 0 && f.Period != "covers":
+					f.Period = "partial"
 				}
 			}
 		}
@@ -763,24 +746,21 @@ func (s *scorer) score(e *evidence) (float64, string) {
 		// asked for, "FY 2026" in its name is a match, "FY 2025" is not.
 		if len(in.FiscalYears) > 0 {
 			if named := e.fiscalYearsNamed(); len(named) > 0 {
-				f = periodMismatch
+				f.Period = "fy_mismatch"
 				for _, y := range named {
 					if slices.Contains(in.FiscalYears, y) {
-						f = 1
+						f.Period = "fy_match"
 					}
 				}
 			}
 		}
-		score *= f
-		why = append(why, fmt.Sprintf("period %s×%.2f", p.From.Format("2006-01-02"), f))
 	}
 
 	// A period the prompt rules out ("not the 2012 one").
 	if known {
 		for _, x := range in.ExcludedPeriods {
 			if covers(x, p, yearOnly) {
-				score *= periodMismatch
-				why = append(why, fmt.Sprintf("excluded period %s×%.2f", x.From.Format("2006-01-02"), periodMismatch))
+				f.ExcludedPeriod = true
 				break
 			}
 		}
@@ -789,59 +769,57 @@ func (s *scorer) score(e *evidence) (float64, string) {
 	// What the prompt rules out by name, in the document's own words.
 	for _, g := range in.ExcludedTerms {
 		if e.groupMatch(g, strongFields) > 0 {
-			score *= kindExcluded
-			why = append(why, fmt.Sprintf("excluded %q×%.2f", g.Label, kindExcluded))
+			f.ExcludedTerm = true
 			break
 		}
 	}
 
 	// Status: superseded, rescinded and draft versions.
-	if st := e.statuses(); len(st) > 0 {
-		f := 1.0
-		for _, x := range st {
-			switch {
-			case in.Current || (in.Final && (x == "proposed" || x == "draft")):
-				f = notCurrent
-			case x == "inactive" || x == "proposed":
-				// Said of a version only when asked for the current or final one.
-			case x == "superseded" || x == "rescinded" || x == "draft":
-				f = math.Min(f, supersededAnyway)
-			}
+	for _, x := range e.statuses() {
+		switch {
+		case in.Current || (in.Final && (x == "proposed" || x == "draft")):
+			f.Status = "not_current"
+		case f.Status == "not_current":
+		case x == "superseded" || x == "rescinded" || x == "draft":
+			f.Status = "superseded"
+		case f.Status == "":
+			// "inactive", "proposed": said of a version only when asked for the
+			// current or final one.
+			f.Status = "neutral"
 		}
-		score *= f
-		why = append(why, fmt.Sprintf("status %v×%.2f", st, f))
 	}
-	return math.Max(0, math.Min(1, score)), strings.Join(why, ", ")
+	return f
 }
 
-func kindFactor(in Intent, kinds []string) float64 {
+// kindState is the kind factor's state for a document of the given kinds.
+func kindState(in Intent, kinds []string) string {
 	for _, k := range kinds {
 		if slices.Contains(in.Excluded, k) {
-			return kindExcluded
+			return "excluded"
 		}
 	}
 	if len(in.Kinds) == 0 {
-		return 1
+		return ""
 	}
 	if len(kinds) == 0 {
 		if len(in.Kinds) == 1 && in.Kinds[0] == "report" {
 			// "Reports" often means documents of any name ("Traffic counts
 			// 2023"): the topic decides.
-			return genericUnknown
+			return "generic_unknown"
 		}
-		return kindUnknown
+		return "unknown"
 	}
 	for _, k := range kinds {
 		for _, want := range in.Kinds {
 			if k == want || slices.Contains(genericKinds[want], k) {
-				return 1
+				return "match"
 			}
 			if k == "report" && slices.Contains(genericKinds["report"], want) {
-				return kindUnknown // "a report" may be the report asked for
+				return "report_maybe" // "a report" may be the report asked for
 			}
 		}
 	}
-	return kindMismatch
+	return "mismatch"
 }
 
 // covers reports whether a document's period p lies in want: its middle, for a

@@ -24,69 +24,44 @@ func runDiscovery(args []string) error {
 	margins := fs.Bool("margins", false, "also run each case with threshold 0 and show the lowest-scoring relevant and highest-scoring other documents")
 	byCase := fs.Bool("by-case", false, "show per-case figures (also on with -v or -margins)")
 	threshold := fs.Float64("threshold", -1, "run every case at this confidence_threshold instead of its own (the API default is 0.1)")
+	calibration := fs.Bool("calibration", false, "also run every case at threshold 0 and print the reliability table and expected calibration error (ECE) of the confidences")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if *dir == "" {
 		return fmt.Errorf("discovery: -corpus is required")
 	}
-	cases, err := corpus.LoadCases(*dir)
-	if err != nil {
-		return err
-	}
-	srv, err := corpus.Serve(*dir)
-	if err != nil {
-		return err
-	}
-	defer srv.Close()
 	// The engine the server runs, configured as `serve --allow-private-networks`.
 	engine := discovery.New(discovery.Config{AllowPrivateNetworks: true})
-
-	perCase := *byCase || *verbose || *margins
-	w := tabwriter.NewWriter(os.Stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(w, "CASE\tP\tR\tF1\tTP\tFP\tFN\tSECONDS")
-	var total corpus.Score
-	n, zero := 0, 0
-	for _, c := range cases {
-		if *only != "" && c.ID != *only {
-			continue
-		}
-		start, err := srv.StartURL(c)
+	results, err := corpus.Run(context.Background(), *dir, engine, *threshold, *only)
+	if err != nil {
+		return err
+	}
+	var all map[string][]discovery.Document
+	if *margins {
+		zero, err := corpus.Run(context.Background(), *dir, engine, 0, *only)
 		if err != nil {
 			return err
 		}
-		req := Request(c, start)
-		if *threshold >= 0 {
-			req.ConfidenceThreshold = *threshold
+		all = map[string][]discovery.Document{}
+		for _, r := range zero {
+			all[r.Case.ID] = r.Docs
 		}
-		t0 := time.Now()
-		var docs []discovery.Document
-		err = engine.Run(context.Background(), req, func(_ context.Context, p discovery.Progress) error {
-			docs = append(docs, p.NewDocuments...)
-			return nil
-		})
-		if err != nil {
-			return fmt.Errorf("case %s: %w", c.ID, err)
-		}
-		var urls []string
-		for _, d := range docs {
-			urls = append(urls, d.URL)
-		}
-		s := corpus.Judge(c, urls)
-		total.TP, total.FP, total.FN = total.TP+s.TP, total.FP+s.FP, total.FN+s.FN
-		n++
-		if s.F1 == 0 {
-			zero++
-		}
+	}
+	perCase := *byCase || *verbose || *margins
+	w := tabwriter.NewWriter(os.Stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(w, "CASE\tP\tR\tF1\tTP\tFP\tFN\tSECONDS")
+	for _, r := range results {
+		s := r.Score
 		if perCase {
-			fmt.Fprintf(w, "%s\t%.3f\t%.3f\t%.3f\t%d\t%d\t%d\t%.2f\n", c.ID, s.Precision, s.Recall, s.F1, s.TP, s.FP, s.FN, time.Since(t0).Seconds())
+			fmt.Fprintf(w, "%s\t%.3f\t%.3f\t%.3f\t%d\t%d\t%d\t%.2f\n", r.Case.ID, s.Precision, s.Recall, s.F1, s.TP, s.FP, s.FN, r.Took.Seconds())
 		}
 		if *margins {
-			printMargins(w, engine, c, req)
+			printMargins(w, r.Case, all[r.Case.ID])
 		}
 		if *verbose {
 			scores := map[string]discovery.Document{}
-			for _, d := range docs {
+			for _, d := range r.Docs {
 				scores[uri(d.URL)] = d
 			}
 			for _, fp := range s.FalsePositives {
@@ -97,19 +72,35 @@ func runDiscovery(args []string) error {
 			}
 		}
 	}
-	total.Finish()
+	total, zero := corpus.Micro(results)
 	fmt.Fprintf(w, "MICRO\t%.3f\t%.3f\t%.3f\t%d\t%d\t%d\t\n", total.Precision, total.Recall, total.F1, total.TP, total.FP, total.FN)
-	fmt.Fprintf(w, "cases at F1 0: %d of %d\n", zero, n)
+	fmt.Fprintf(w, "cases at F1 0: %d of %d\n", zero, len(results))
 	if err := w.Flush(); err != nil {
 		return err
 	}
+	var ece *float64
+	if *calibration {
+		ex, conf, err := corpus.Examples(context.Background(), *dir, engine)
+		if err != nil {
+			return err
+		}
+		y := make([]bool, len(ex))
+		for i, e := range ex {
+			y[i] = e.Relevant
+		}
+		table, e := corpus.Reliability(conf, y, 10)
+		printReliability(os.Stdout, "every document at threshold 0", table, e)
+		ece = &e
+	}
 	if *asJSON {
 		b, _ := json.Marshal(struct {
-			Precision float64 `json:"precision"`
-			Recall    float64 `json:"recall"`
-			F1        float64 `json:"f1"`
-			Cases     int     `json:"cases"`
-		}{round(total.Precision), round(total.Recall), round(total.F1), n})
+			Precision float64  `json:"precision"`
+			Recall    float64  `json:"recall"`
+			F1        float64  `json:"f1"`
+			Cases     int      `json:"cases"`
+			ZeroCases int      `json:"cases_at_zero"`
+			ECE       *float64 `json:"ece,omitempty"`
+		}{round(total.Precision), round(total.Recall), round(total.F1), len(results), zero, ece})
 		fmt.Println(string(b))
 	}
 	return nil
@@ -132,14 +123,9 @@ func uri(raw string) string {
 
 func round(f float64) float64 { return float64(int(f*10000+0.5)) / 10000 }
 
-// printMargins shows how far the case's threshold is from the scores that decide it.
-func printMargins(w *tabwriter.Writer, engine *discovery.Engine, c corpus.Case, req discovery.Request) {
-	req.ConfidenceThreshold = 0
-	var docs []discovery.Document
-	_ = engine.Run(context.Background(), req, func(_ context.Context, p discovery.Progress) error {
-		docs = append(docs, p.NewDocuments...)
-		return nil
-	})
+// printMargins shows how far the case's threshold is from the scores that decide
+// it, from the documents the case returned at threshold 0.
+func printMargins(w *tabwriter.Writer, c corpus.Case, docs []discovery.Document) {
 	relevant := map[string]bool{}
 	for _, r := range c.Relevant {
 		relevant[r] = true
@@ -154,5 +140,5 @@ func printMargins(w *tabwriter.Writer, engine *discovery.Engine, c corpus.Case, 
 			maxOther = d
 		}
 	}
-	fmt.Fprintf(w, "  margin\tlowest relevant %.2f %s\thighest other %.2f %s (%s)\n", minRel.Confidence, uri(minRel.URL), maxOther.Confidence, uri(maxOther.URL), maxOther.Why)
+	fmt.Fprintf(w, "  margin\tlowest relevant %.2f %s (%s)\thighest other %.2f %s (%s)\n", minRel.Confidence, uri(minRel.URL), minRel.Why, maxOther.Confidence, uri(maxOther.URL), maxOther.Why)
 }

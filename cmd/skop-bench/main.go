@@ -3,6 +3,9 @@
 //	skop-bench discovery -corpus DIR [-json] [-v] [-case ID]
 //	    runs every case of a discovery corpus through the engine the server runs and
 //	    prints per-case and micro-averaged precision, recall and F1.
+//	skop-bench fit -corpora DIR,DIR,… -out discovery/model.json
+//	    fits and calibrates the discovery model on labelled corpora, cross-validated
+//	    by leaving one corpus out.
 //	skop-bench crawl -pages N
 //	    crawls a generated N-page local site and reports pages/s and peak memory.
 //	skop-bench api [-duration 3s] [-connections 64] [-rounds 3] [-json]
@@ -28,6 +31,8 @@ func main() {
 	switch os.Args[1] {
 	case "discovery":
 		err = runDiscovery(os.Args[2:])
+	case "fit":
+		err = runFit(os.Args[2:])
 	case "crawl":
 		err = runCrawl(os.Args[2:])
 	case "throughput":
@@ -35,7 +40,7 @@ func main() {
 	case "api":
 		err = runAPI(os.Args[2:])
 	default:
-		err = fmt.Errorf("unknown benchmark %q (want discovery, crawl, api or throughput)", os.Args[1])
+		err = fmt.Errorf("unknown benchmark %q (want discovery, fit, crawl, api or throughput)", os.Args[1])
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "skop-bench:", err)
