@@ -92,8 +92,8 @@ func (r *run) crawl(ctx context.Context) ([]*candidate, error) {
 		key := canonical(u)
 		c := byKey[key]
 		if c == nil {
-			if len(cands) >= cfg.MaxCandidates {
-				return
+			if len(cands) >= cfg.MaxQueue {
+				return // past MaxCandidates, the best by their links are kept (keepBest)
 			}
 			c = &candidate{url: u, key: key, docType: docType, order: len(cands)}
 			byKey[key] = c
@@ -202,8 +202,8 @@ func (r *run) crawl(ctx context.Context) ([]*candidate, error) {
 				seen[key] = true
 				pi := pageItem{url: u, depth: depth + 1, priority: r.linkPriority(&l), via: &l}
 				if r.req.SinglePage {
-					if len(probes) < cfg.MaxProbes {
-						probes = append(probes, pi)
+					if len(probes) < cfg.MaxQueue {
+						probes = append(probes, pi) // the best MaxProbes are asked (keepBest)
 					}
 					continue
 				}
@@ -223,10 +223,61 @@ func (r *run) crawl(ctx context.Context) ([]*candidate, error) {
 		}
 		level = next
 	}
+	if len(probes) > cfg.MaxProbes {
+		links := make([][]link, len(probes))
+		for i, p := range probes {
+			links[i] = []link{*p.via}
+		}
+		probes = keepBest(r, probes, links, cfg.MaxProbes)
+	}
 	if err := r.probe(ctx, probes, addCandidate); err != nil {
 		return nil, err
 	}
+	if len(cands) > cfg.MaxCandidates {
+		links := make([][]link, len(cands))
+		for i, c := range cands {
+			links[i] = c.links
+		}
+		cands = keepBest(r, cands, links, cfg.MaxCandidates)
+		for i, c := range cands {
+			c.order = i
+		}
+	}
 	return cands, nil
+}
+
+// keepBest keeps the n items whose links say most for the prompt, in their
+// order: a page with more documents (or extension-less links) than the budget
+// spends it on those its own words point to, not on the first ones it lists.
+// The judgment is the scorer's on the links alone, before any is fetched.
+func keepBest[T any](r *run, items []T, links [][]link, n int) []T {
+	var evs []*evidence
+	for _, ls := range links {
+		for _, l := range ls {
+			evs = append(evs, newEvidence(l, "", content{}))
+		}
+	}
+	sc := newScorer(r.intent, evs, r.siteWords)
+	score := make([]float64, len(items))
+	k := 0
+	for i, ls := range links {
+		for range ls {
+			score[i] = max(score[i], fitted.Logit(sc.factors(evs[k])))
+			k++
+		}
+	}
+	idx := make([]int, len(items))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return score[idx[a]] > score[idx[b]] })
+	idx = idx[:n]
+	sort.Ints(idx)
+	out := make([]T, n)
+	for i, j := range idx {
+		out[i] = items[j]
+	}
+	return out
 }
 
 // linkPriority orders a level's links: those whose words match the prompt first.

@@ -308,6 +308,14 @@ var (
 	asideRE     = regexp.MustCompile(`\b(?:i'?m|i am|we'?re|we are|as part of|for my|for our|(?:i|we) (?:sit|work|serve|live|run|manage|teach|study|represent|volunteer|write|research|cover|advise|chair|lead|belong|own|report))\s`)
 	asideEndRE  = regexp.MustCompile(`(?:,\s*(?:so|and)\s|\s(?:so)\s|\sand\s(?:i\s|we\s)?(?:need|want|would|require|have to|must)\b|,\s*(?:i|we)\s|\s-\s(?:where|what|which|can|could|would|do|does|is|are|please|find|get|send|show|i|we)\b)`)
 	publisherRE = regexp.MustCompile(`(?i)\bthe\s+(?:state|county|city|town|village|district|agency|department|authority|library|university|college|trust|company|service|government|organi[sz]ation|society|museum|hospital|port|ministry|office|borough|parish|region)(?:'s|’s)\s`)
+	// Who published the documents, named as the subject of a verb of
+	// publishing ("the notices the development authority posted", "reports the
+	// county has issued"), is the publisher, not a word the documents must carry.
+	publisherVerbRE = regexp.MustCompile(`\bthe\s+(?:[a-z'-]+\s+){0,3}?(?:state|county|city|town|village|district|agency|department|authority|board|commission|council|library|university|college|trust|company|government|organi[sz]ation|office|ministry|port)\s+(?:has\s+|have\s+|had\s+)?(?:posted|published|issued|released|put out|put up|uploaded|made available|adopted)\b`)
+	// What the asker adds as included ("special meetings included", "and any
+	// addenda too", "workshops as well") widens the request: a bonus, not a
+	// condition every document must meet.
+	includedRE = regexp.MustCompile(`(?:,\s*|\s(?:and|plus)\s+)((?:any\s+|all\s+)?(?:[a-z'-]+\s+){0,5}?[a-z'-]+)\s+(?:included|too|as well)\b`)
 	// A sentence can be the whole aside: "I work for a newspaper; I need …".
 	asideSentenceEndRE = regexp.MustCompile(`[.;!]\s+`)
 	listRE             = regexp.MustCompile(`(?:\s[-–—]\s|:|\bsuch as\b|\bincluding\b|\be\.g\.|\bfor example\b|\bespecially\b)([^.;!?]*)`)
@@ -344,6 +352,7 @@ func ParsePrompt(prompt string, now time.Time) Intent {
 	lower = strings.NewReplacer("’", "'", "–", "-", "—", "-").Replace(lower)
 
 	lower = dropAsides(lower)
+	lower = publisherVerbRE.ReplaceAllString(lower, " ")
 	lower = correctTypos(lower)
 	lower = strings.ReplaceAll(lower, "calendar year", "year")
 	in.Fiscal = fiscalRE.MatchString(lower) || splitYearRE.MatchString(lower)
@@ -398,6 +407,10 @@ func ParsePrompt(prompt string, now time.Time) Intent {
 	}
 	// Examples and alternative names are optional: any one of them is a bonus.
 	var optional []string
+	lower = includedRE.ReplaceAllStringFunc(lower, func(s string) string {
+		optional = append(optional, includedRE.FindStringSubmatch(s)[1])
+		return " . "
+	})
 	lower = parenRE.ReplaceAllStringFunc(lower, func(s string) string {
 		optional = append(optional, s)
 		return " "

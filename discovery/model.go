@@ -225,6 +225,10 @@ var priors = map[string]float64{
 // FitOptions tune the fit.
 type FitOptions struct {
 	L2         float64 // ridge penalty on every weight but the bias (default 1)
+	// Balance weighs each group's examples so that a group's total weight grows
+	// as the square root of its size: one large corpus (thousands of documents
+	// from a few real pages) informs the fit without drowning the others.
+	Balance bool
 	Iterations int     // Newton steps (default 50)
 }
 
@@ -243,6 +247,26 @@ func FitLogistic(ex []Example, opt FitOptions) map[string]float64 {
 	for _, name := range sortedNames(priors) {
 		index[name] = len(names)
 		names = append(names, name)
+	}
+	weight := make([]float64, len(ex))
+	count := map[string]float64{}
+	for _, e := range ex {
+		count[e.Group]++
+	}
+	for i, e := range ex {
+		weight[i] = 1
+		if opt.Balance {
+			weight[i] = 1 / math.Sqrt(count[e.Group])
+		}
+	}
+	if opt.Balance {
+		sum := 0.0
+		for _, w := range weight {
+			sum += w
+		}
+		for i := range weight {
+			weight[i] *= float64(len(ex)) / sum
+		}
 	}
 	rows := make([]map[int]float64, len(ex))
 	for i, e := range ex {
@@ -278,9 +302,9 @@ func FitLogistic(ex []Example, opt FitOptions) map[string]float64 {
 			if ex[i].Relevant {
 				y = 1
 			}
-			s := p * (1 - p)
+			s := weight[i] * p * (1 - p)
 			for j, vj := range row {
-				grad[j] += (p - y) * vj
+				grad[j] += weight[i] * (p - y) * vj
 				for k, vk := range row {
 					hess[j][k] += s * vj * vk
 				}

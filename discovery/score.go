@@ -236,7 +236,7 @@ func (e *evidence) kinds() []string {
 				}
 			}
 		} else {
-			ms := kindTable.find(f.toks)
+			ms := attachmentsDropped(f.toks, kindTable.find(f.toks))
 			if reportAbout(f.toks, ms) {
 				// "Report on the examination of the local plan" is a report, whatever it is about.
 				return []string{"report"}
@@ -272,6 +272,23 @@ func (e *evidence) kinds() []string {
 		return []string{"report"}
 	}
 	return nil
+}
+
+// attachWords join what comes with a document to it: "Minutes with
+// Schedules", "Agenda plus attachments", "Agenda including staff reports".
+var attachWords = map[string]bool{"with": true, "plus": true, "includ": true, "including": true, "attach": true}
+
+// attachmentsDropped drops the kinds named after an attaching word that follows
+// another kind: English puts the head first, so "Minutes with Schedules" are
+// minutes, whatever a schedule is.
+func attachmentsDropped(toks []string, ms []match) []match {
+	for i := 1; i < len(ms); i++ {
+		prev := ms[i-1].end
+		if gap := ms[i].start - prev; gap >= 1 && gap <= 3 && slices.ContainsFunc(toks[prev:ms[i].start], func(t string) bool { return attachWords[t] }) {
+			return ms[:i]
+		}
+	}
+	return ms
 }
 
 // aboutWords introduce what a report is about; "of" and "to" do not, as they
