@@ -224,12 +224,12 @@ var priors = map[string]float64{
 
 // FitOptions tune the fit.
 type FitOptions struct {
-	L2         float64 // ridge penalty on every weight but the bias (default 1)
+	L2 float64 // ridge penalty on every weight but the bias (default 1)
 	// Balance weighs each group's examples so that a group's total weight grows
 	// as the square root of its size: one large corpus (thousands of documents
 	// from a few real pages) informs the fit without drowning the others.
-	Balance bool
-	Iterations int     // Newton steps (default 50)
+	Balance    bool
+	Iterations int // Newton steps (default 50)
 }
 
 // FitLogistic fits logistic-regression weights to the examples by Newton's method

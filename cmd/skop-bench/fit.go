@@ -154,4 +154,3 @@ func printReliability(f *os.File, title string, table []corpus.Bin, ece float64)
 	fmt.Fprintf(w, "ECE\t%.4f\n", ece)
 	_ = w.Flush()
 }
-
