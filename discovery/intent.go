@@ -453,6 +453,13 @@ func ParsePrompt(prompt string, now time.Time) Intent {
 				in.Kinds = appendNew(in.Kinds, m.value)
 			}
 		}
+		if slices.ContainsFunc(in.Kinds, func(k string) bool { return meetingKinds[k] }) {
+			for i, t := range otoks {
+				if impliedByMeetings[t] {
+					oused[i] = true // "special meetings included": "meeting" adds nothing to minutes
+				}
+			}
+		}
 		in.Optional = append(in.Optional, termGroups(otoks, oused)...)
 	}
 	// A word both required and listed as an example is required.

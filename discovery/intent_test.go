@@ -38,6 +38,13 @@ func TestParsePrompt(t *testing.T) {
 	}{
 		{prompt: "Find all board meeting minutes from 2025", kinds: []string{"minutes"}, bodies: []string{"board"},
 			periods: []string{"2025-01-01..2026-01-01"}},
+		// What the asker adds as included widens the request, it is not required.
+		{prompt: "council minutes from May 2022, special meetings included", kinds: []string{"minutes"}, bodies: []string{"council"},
+			optional: []string{"special"}, periods: []string{"2022-05-01..2022-06-01"}},
+		{prompt: "the budget workshops, and any hearings too", kinds: []string{"budget"}, core: []string{"workshop"}, optional: []string{"hear"}},
+		// The publisher named as the subject of a verb of publishing is not a topic.
+		{prompt: "hearing notices the development authority posted in 2020", kinds: []string{"notice of hearing"},
+			periods: []string{"2020-01-01..2021-01-01"}},
 		{prompt: "Find the City Council agendas - just the agendas, not the agenda packets or the minutes.",
 			kinds: []string{"agenda"}, excluded: []string{"packet", "minutes"}, bodies: []string{"council"}},
 		{prompt: "Please find the annual reports", kinds: []string{"annual report"}},

@@ -20,9 +20,11 @@ import (
 
 const (
 	// judgeBelow and judgeAbove bound the band around the threshold whose
-	// documents the model judges.
-	judgeBelow = 0.25
-	judgeAbove = 0.15
+	// documents the model judges, in log-odds: a confidence is a probability, so
+	// "near" 0.5 spans more of [0, 1] than "near" 0.05 does. At a threshold of
+	// 0.5 the band is [0.05, 0.82).
+	judgeBelow = 3.0
+	judgeAbove = 1.5
 	// maxJudged is how many documents one call judges at most: the closest to the
 	// threshold; the rules decide the others.
 	maxJudged = 24
@@ -62,8 +64,17 @@ func latestOnly(hs []held) []Document {
 
 // nearThreshold reports whether a score is in the band the model judges.
 func (r *run) nearThreshold(score float64) bool {
-	t := r.req.ConfidenceThreshold
-	return r.e.cfg.LLM.URL != "" && !r.e.cfg.LLM.NoJudge && score >= t-judgeBelow && score < t+judgeAbove
+	if r.e.cfg.LLM.URL == "" || r.e.cfg.LLM.NoJudge {
+		return false
+	}
+	d := logOdds(score) - logOdds(r.req.ConfidenceThreshold)
+	return d >= -judgeBelow && d < judgeAbove
+}
+
+// logOdds is log(p/(1-p)), bounded for p at 0 or 1.
+func logOdds(p float64) float64 {
+	p = math.Min(math.Max(p, 1e-4), 1-1e-4)
+	return math.Log(p / (1 - p))
 }
 
 const judgeSystem = `You decide which documents on a website match a request for documents.
@@ -89,7 +100,8 @@ func judgeSchema(n int) map[string]any {
 // when the model fails, are decided by their scores, with a warning on failure.
 func (r *run) judgeHeld(ctx context.Context, hs []held) ([]held, error) {
 	t := r.req.ConfidenceThreshold
-	sort.SliceStable(hs, func(i, j int) bool { return math.Abs(hs[i].score-t) < math.Abs(hs[j].score-t) })
+	lt := logOdds(t)
+	sort.SliceStable(hs, func(i, j int) bool { return math.Abs(logOdds(hs[i].score)-lt) < math.Abs(logOdds(hs[j].score)-lt) })
 	judged := hs[:min(len(hs), maxJudged)]
 	var keep []held
 	byRules := func(hs []held) {

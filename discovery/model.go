@@ -346,16 +346,28 @@ func FitPlatt(z []float64, y []bool) (a, b float64) {
 		}
 	}
 	hi, lo := (pos+1)/(pos+2), 1/(neg+2)
+	target := func(i int) float64 {
+		if y[i] {
+			return hi
+		}
+		return lo
+	}
+	loss := func(a, b float64) float64 {
+		l := 0.0
+		for i := range z {
+			// log(1+e^s) - t·s, stable for large |s|
+			s := a*z[i] + b
+			l += math.Max(s, 0) + math.Log1p(math.Exp(-math.Abs(s))) - target(i)*s
+		}
+		return l
+	}
 	a, b = 1, 0
-	for it := 0; it < 100; it++ {
+	cur := loss(a, b)
+	for it := 0; it < 200; it++ {
 		var ga, gb, haa, hab, hbb float64
 		for i := range z {
-			t := lo
-			if y[i] {
-				t = hi
-			}
 			p := sigmoid(a*z[i] + b)
-			d := p - t
+			d := p - target(i)
 			s := p * (1 - p)
 			ga += d * z[i]
 			gb += d
@@ -366,26 +378,24 @@ func FitPlatt(z []float64, y []bool) (a, b float64) {
 		haa += 1e-9
 		hbb += 1e-9
 		det := haa*hbb - hab*hab
-		if det == 0 {
+		if det <= 0 {
 			break
 		}
 		da := (hbb*ga - hab*gb) / det
 		db := (haa*gb - hab*ga) / det
-		a, b = a-da, b-db
-		if math.Abs(da)+math.Abs(db) < 1e-9 {
+		// Damped Newton: halve the step until the loss goes down.
+		step := 1.0
+		for ; step > 1e-6; step /= 2 {
+			if l := loss(a-step*da, b-step*db); l < cur {
+				a, b, cur = a-step*da, b-step*db, l
+				break
+			}
+		}
+		if step <= 1e-6 || math.Abs(step*da)+math.Abs(step*db) < 1e-9 {
 			break
 		}
 	}
 	return math.Round(a*1e4) / 1e4, math.Round(b*1e4) / 1e4
-}
-
-func sortedNames(m map[string]float64) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // solve solves A x = b by Gaussian elimination with partial pivoting.
@@ -455,5 +465,14 @@ func CrossValidate(ex []Example, opt FitOptions) []float64 {
 			}
 		}
 	}
+	return out
+}
+
+func sortedNames(m map[string]float64) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
 	return out
 }
