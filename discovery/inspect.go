@@ -288,8 +288,7 @@ func (r *run) judge(sc *scorer, res inspected) (held, bool) {
 	var bestF Factors
 	for _, l := range res.c.links {
 		ev := newEvidence(l, res.disposition, res.content)
-		f := sc.factors(ev)
-		if s := fitted.Prob(f); s > best {
+		if s, f := sc.score(ev); s > best {
 			best, bestF, bestEv = s, f, ev
 		}
 	}

@@ -116,13 +116,6 @@ func topicBand(t float64) string {
 	return "none"
 }
 
-// Vector returns the factors' features by name (for fitting and for tests).
-func (f Factors) Vector() map[string]float64 {
-	v := map[string]float64{}
-	f.features(func(name string, x float64) { v[name] += x })
-	return v
-}
-
 // String is the factors as the Why of a document shows them.
 func (f Factors) String() string {
 	var b []string
@@ -167,9 +160,10 @@ func (m *Model) Logit(f Factors) float64 {
 }
 
 // Prob is the calibrated probability that a document with factors f is relevant.
-func (m *Model) Prob(f Factors) float64 {
-	return sigmoid(m.PlattA*m.Logit(f) + m.PlattB)
-}
+func (m *Model) Prob(f Factors) float64 { return m.Calibrate(m.Logit(f)) }
+
+// Calibrate turns a logit into a probability by the model's Platt scaling.
+func (m *Model) Calibrate(z float64) float64 { return sigmoid(m.PlattA*z + m.PlattB) }
 
 func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
 
@@ -184,16 +178,6 @@ var fitted = func() *Model {
 	}
 	return &m
 }()
-
-// FittedModel returns a copy of the model the engine scores with.
-func FittedModel() Model {
-	m := *fitted
-	m.Weights = map[string]float64{}
-	for k, v := range fitted.Weights {
-		m.Weights[k] = v
-	}
-	return m
-}
 
 // Example is one labelled document for fitting: its factors, whether it is
 // relevant, and the group (corpus) it belongs to for cross-validation.

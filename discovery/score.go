@@ -667,12 +667,11 @@ func newScorer(in Intent, cands []*evidence, siteWords map[string]bool) *scorer 
 	return s
 }
 
-// score rates one document in [0, 1] and says why: its factors' states, read from
-// the evidence, and the fitted model's probability for them.
-func (s *scorer) score(e *evidence) (float64, string) {
+// score rates one document in [0, 1] and says why: the fitted model's
+// probability for the factors' states read from the evidence, and those states.
+func (s *scorer) score(e *evidence) (float64, Factors) {
 	f := s.factors(e)
-	p := fitted.Prob(f)
-	return p, f.String()
+	return fitted.Prob(f), f
 }
 
 // factors reads the evidence into the states the model weighs.

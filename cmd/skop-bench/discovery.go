@@ -6,13 +6,10 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"strings"
 	"text/tabwriter"
-	"time"
 
 	"github.com/skop-dev/skop/discovery"
 	"github.com/skop-dev/skop/internal/corpus"
-	"github.com/skop-dev/skop/jobs"
 )
 
 func runDiscovery(args []string) error {
@@ -106,19 +103,10 @@ func runDiscovery(args []string) error {
 	return nil
 }
 
-// Request is the engine request a job created for case c runs.
-func Request(c corpus.Case, start string) discovery.Request {
-	return jobs.DiscoveryRequest(start, c.Prompt, c.JobParams(), time.Now())
-}
-
+// uri is the request-URI a returned document is judged by.
 func uri(raw string) string {
-	if i := strings.Index(raw, "://"); i >= 0 {
-		raw = raw[i+3:]
-		if j := strings.IndexByte(raw, '/'); j >= 0 {
-			return raw[j:]
-		}
-	}
-	return raw
+	u, _ := corpus.RequestURI(raw)
+	return u
 }
 
 func round(f float64) float64 { return float64(int(f*10000+0.5)) / 10000 }

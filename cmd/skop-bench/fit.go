@@ -63,9 +63,10 @@ func runFit(args []string) error {
 	a, b := discovery.FitPlatt(z, y)
 	p := make([]float64, len(z))
 	raw := make([]float64, len(z))
+	calibrated, uncalibrated := discovery.Model{PlattA: a, PlattB: b}, discovery.Model{PlattA: 1}
 	for i := range z {
-		p[i] = 1 / (1 + math.Exp(-(a*z[i] + b)))
-		raw[i] = 1 / (1 + math.Exp(-z[i]))
+		p[i] = calibrated.Calibrate(z[i])
+		raw[i] = uncalibrated.Calibrate(z[i])
 	}
 	if *dump != "" {
 		var b strings.Builder

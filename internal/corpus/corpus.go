@@ -232,6 +232,17 @@ func (s *Score) Finish() {
 	}
 }
 
+// RequestURI is what a returned URL is judged by: its path and query string,
+// without scheme, host, port or fragment (the corpus README's rule).
+func RequestURI(raw string) (string, bool) {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return "", false
+	}
+	u.Fragment = ""
+	return u.RequestURI(), true
+}
+
 // Judge scores returned document URLs against the case's relevant request-URIs.
 func Judge(c Case, returned []string) Score {
 	want := map[string]bool{}
@@ -241,12 +252,10 @@ func Judge(c Case, returned []string) Score {
 	got := map[string]bool{}
 	var s Score
 	for _, raw := range returned {
-		u, err := url.Parse(raw)
-		if err != nil {
+		uri, ok := RequestURI(raw)
+		if !ok {
 			continue
 		}
-		u.Fragment = ""
-		uri := u.RequestURI()
 		if got[uri] {
 			continue
 		}

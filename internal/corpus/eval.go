@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"net/url"
 	"path/filepath"
 	"time"
 
@@ -97,13 +96,8 @@ func Examples(ctx context.Context, dir string, engine *discovery.Engine) ([]disc
 		}
 		seen := map[string]bool{}
 		for _, d := range r.Docs {
-			u, err := url.Parse(d.URL)
-			if err != nil {
-				continue
-			}
-			u.Fragment = ""
-			uri := u.RequestURI()
-			if seen[uri] {
+			uri, ok := RequestURI(d.URL)
+			if !ok || seen[uri] {
 				continue
 			}
 			seen[uri] = true

@@ -18,8 +18,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-
-	"github.com/skop-dev/skop/internal/testsite"
 )
 
 // doc is one document of a site.
@@ -91,35 +89,12 @@ func write(dir string, all []site, cs []kase) error {
 				return err
 			}
 		}
-		routes := map[string]map[string]string{}
-		for _, d := range s.docs {
-			name := d.path
-			if d.file != "" {
-				name = d.file
-			}
-			var body []byte
-			var ct string
-			switch {
-			case strings.HasSuffix(name, ".docx"):
-				body = testsite.DOCX(d.title, strings.Split(d.text, "\n")...)
-				ct = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-			default:
-				body = testsite.PDF(d.title, d.text, 0)
-				ct = "application/pdf"
-			}
-			if err := writeFile(filepath.Join(root, filepath.FromSlash(name)), body); err != nil {
-				return err
-			}
-			if d.file != "" {
-				routes[d.path] = map[string]string{"file": strings.TrimPrefix(d.file, "/"), "type": ct,
-					"disposition": fmt.Sprintf(`attachment; filename="%s"`, filepath.Base(d.file))}
-			}
+		docs := make([]dataDoc, len(s.docs))
+		for i, d := range s.docs {
+			docs[i] = dataDoc{Path: d.path, File: d.file, Title: d.title, Text: d.text}
 		}
-		if len(routes) > 0 {
-			b, _ := json.MarshalIndent(routes, "", "  ")
-			if err := writeFile(filepath.Join(root, "_routes.json"), b); err != nil {
-				return err
-			}
+		if err := writeDocs(root, docs, map[string]map[string]string{}); err != nil {
+			return err
 		}
 		if s.robots != "" {
 			if err := writeFile(filepath.Join(root, "robots.txt"), []byte(s.robots)); err != nil {
