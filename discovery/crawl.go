@@ -1,13 +1,17 @@
 package discovery
 
 import (
+	"container/heap"
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"net"
 	"net/http"
 	"net/url"
+	"os"
 	"path"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -17,8 +21,8 @@ import (
 	"github.com/skop-dev/skop/internal/metrics"
 )
 
-// This file is the navigator: walking the site from the start page, level by
-// level, and collecting the candidate documents with every link to them.
+// This file is the navigator: walking the site from the start page, best link
+// first, and collecting the candidate documents with every link to them.
 
 func siteHost(u *url.URL) string { return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.") }
 
@@ -66,16 +70,62 @@ func canonical(u *url.URL) string {
 	return c.String()
 }
 
-// frontier item: a page to crawl.
+// pageItem is a page to crawl, with the priority the frontier orders it by.
 type pageItem struct {
-	url      *url.URL
-	depth    int
-	priority float64
-	via      *link
+	url   *url.URL
+	depth int
+	// promise is what the link and the trail to it say of what lies behind it
+	// (navScore, plus a share of the promise of the page it is on); priority is
+	// promise less the cost of its depth.
+	promise, priority float64
+	via               *link
+	seq               int // the order it was queued in: ties go to the first queued
 }
 
-// crawl walks the site breadth-first, level by level with the host's concurrency,
-// the most promising links of a level first, and returns the candidate documents in
+// frontier is the crawl's one priority queue across depths: the most promising
+// link first, whatever its depth; among equals, the one queued first (so a site
+// with no evidence either way is walked breadth-first).
+type frontier []pageItem
+
+func (f frontier) Len() int { return len(f) }
+func (f frontier) Less(i, j int) bool {
+	if f[i].priority != f[j].priority {
+		return f[i].priority > f[j].priority
+	}
+	return f[i].seq < f[j].seq
+}
+func (f frontier) Swap(i, j int) { f[i], f[j] = f[j], f[i] }
+func (f *frontier) Push(x any)   { *f = append(*f, x.(pageItem)) }
+func (f *frontier) Pop() any {
+	old := *f
+	it := old[len(old)-1]
+	*f = old[:len(old)-1]
+	return it
+}
+
+// Crawl costs, in navScore's units.
+const (
+	// depthCost is what one more click costs a link: depth is a cost, not a
+	// wall, so a well-evidenced link five clicks down comes before an
+	// unpromising one at the top.
+	depthCost = 0.5
+	// pagerCost is what continuing a list costs: "Next", "2" and "Older" links
+	// say nothing of their own, and take the priority of the page they continue.
+	pagerCost = 0.25
+	// promisingScore is the promise above which a link left unfollowed is
+	// worth naming in the warning: it carries a kind or body asked for, or most
+	// of the topic.
+	promisingScore = 1.5
+	// exploreBudget is how many pages any crawl may fetch whatever their
+	// promise (a small site is read whole, as it always was); past it, the
+	// crawl stops when no link left is promising.
+	exploreBudget = 50
+)
+
+// crawl walks the site best-first from the start page: one frontier across
+// depths, ordered by what each link's evidence says for the prompt (linkLogits)
+// less its depth's cost, fetched with the host's concurrency, until the frontier
+// is empty or the page budget is spent. It returns the candidate documents in
 // the order they were found, each with all the links that point to it.
 func (r *run) crawl(ctx context.Context) ([]*candidate, error) {
 	cfg := r.e.cfg
@@ -111,117 +161,200 @@ func (r *run) crawl(ctx context.Context) ([]*candidate, error) {
 		}
 	}
 	var probes []pageItem
-	level := []pageItem{{url: r.start}}
-	for depth := 0; len(level) > 0; depth++ {
-		sort.SliceStable(level, func(i, j int) bool { return level[i].priority > level[j].priority })
-		if room := cfg.MaxPages - r.progress.PagesCrawled; len(level) > room {
-			level = level[:max(room, 0)] // the most promising links fill the page budget
+	fr := &frontier{{url: r.start}}
+	seq := 1
+	deepLeft := 0 // links not queued because they lie past MaxDepth
+
+	// handle reads one fetched page: a document is a candidate, an HTML page's
+	// links join the frontier or the candidates.
+	handle := func(item pageItem, res page) error {
+		depth := item.depth
+		if res.err != nil {
+			if depth == 0 {
+				kind := classify(res.err)
+				var he *httpStatusError
+				if errors.As(res.err, &he) && retryableStatus(he.code) {
+					kind = "fetch_failed" // a transient answer, to every try
+				}
+				return &FatalError{Problem{Stage: StageNavigator, Kind: kind, Message: fmt.Sprintf("cannot fetch the start page %s: %v", item.url, res.err), PageURL: item.url.String(), At: now()}}
+			}
+			if ctx.Err() == nil {
+				r.problem(StageNavigator, classify(res.err), fmt.Sprintf("cannot fetch %s: %v", item.url, res.err), item.url.String())
+			}
+			return nil
 		}
-		results, err := r.fetchAll(ctx, level)
-		if err != nil {
-			return nil, err
+		if !isHTML(res.contentType) {
+			// A followed link that turned out to be a document.
+			dt := docTypeFromContentType(res.contentType)
+			if dt == "" {
+				dt = docTypeFromName(res.disposition)
+			}
+			if dt != "" && item.via != nil {
+				addCandidate(item.url, item.via, dt, res.doc)
+			} else if depth == 0 {
+				return &FatalError{Problem{Stage: StageNavigator, Kind: "not_html", Message: fmt.Sprintf("the start page %s is not an HTML page (%s)", item.url, res.contentType), PageURL: item.url.String(), At: now()}}
+			}
+			return nil
 		}
-		r.progress.PagesCrawled = int(r.pagesFetched.Load())
-		var next []pageItem
-		for i, res := range results {
-			item := level[i]
+		if r.fyStart == 0 {
+			r.fyStart = SiteFiscalStart(visibleText(res.body))
+		}
+		if depth == 0 {
+			r.siteWords = titleWords(res.body)
+			if r.sameSite(res.final) {
+				// After the start page's redirects (http → https, www → apex),
+				// the final URL is the run's start.
+				r.start = res.final
+			}
+		}
+		if !r.sameSite(res.final) {
+			return nil // redirected off the site
+		}
+		if depth >= cfg.MaxDepth {
+			deepLeft++ // as deep as links are followed: this page's links are not
+			return nil
+		}
+		var trail []string
+		if item.via != nil {
+			trail = append(slices.Clone(item.via.trail), strings.TrimSpace(item.via.anchor+" "+item.via.title))
+		}
+		var queued []pageItem
+		for _, l := range extractLinks(res.body, res.final, depth+1) {
+			l.trail = trail
+			u := l.url
+			if u.Scheme != "http" && u.Scheme != "https" || !r.sameSite(u) {
+				continue // mailto:, tel:, javascript: and other hosts are never fetched
+			}
+			if nonDocument[strings.ToLower(path.Ext(u.Path))] {
+				continue
+			}
+			l := l
+			if dt := docTypeFromName(u.Path); dt != "" {
+				if r.robots.allowed(ctx, r, u) {
+					addCandidate(u, &l, dt, nil)
+				}
+				continue
+			}
+			if c := byKey[canonical(u)]; c != nil {
+				c.links = append(c.links, l) // another link to a known document
+				continue
+			}
+			key := canonical(u)
+			if seen[key] {
+				continue
+			}
+			if !r.robots.allowed(ctx, r, u) {
+				metrics.RobotsRefusals.Inc()
+				continue
+			}
+			seen[key] = true
+			queued = append(queued, pageItem{url: u, depth: depth + 1, via: &l})
+		}
+		if len(queued) == 0 {
+			return nil
+		}
+		for i := range queued {
+			q := &queued[i]
+			if pagerLink(q.via) {
+				q.promise = item.promise - pagerCost // a list's next page promises what the list did
+			} else {
+				q.promise = r.navScore(q.via) + navInherit*item.promise
+			}
+			q.priority = q.promise - depthCost*float64(q.depth)
+			q.seq = seq
+			seq++
+		}
+		if r.req.SinglePage {
+			probes = append(probes, queued...) // the best MaxProbes are asked (keepBest)
+			return nil
+		}
+		for _, q := range queued {
+			if fr.Len() >= cfg.MaxQueue {
+				break
+			}
+			heap.Push(fr, q)
+		}
+		return nil
+	}
+
+	// Pages are fetched concurrently but handled in the order they were
+	// launched, and a slot frees only when its page is handled: the frontier
+	// grows the same way whatever order the answers arrive in, so a run is
+	// reproducible (and a benchmark comparable) on the same site.
+	type fetched struct {
+		n    int
+		item pageItem
+		res  page
+	}
+	done := make(chan fetched, max(cfg.PerHostConcurrency, 1))
+	arrived := map[int]fetched{}
+	inflight, launched, handled := 0, 0, 0
+	exhausted := false // the promising links ran out
+	bestPromise := 0.0 // the highest promise of a page fetched
+	tick := time.NewTicker(cfg.ReportEvery)
+	defer tick.Stop()
+	// launch fills the free slots from the frontier, best first.
+	launch := func() {
+		for inflight < max(cfg.PerHostConcurrency, 1) && fr.Len() > 0 && launched < cfg.MaxPages && !exhausted {
+			it := heap.Pop(fr).(pageItem)
+			if !cfg.Exhaustive && launched >= exploreBudget && it.promise < max(promisingScore, bestPromise/2) {
+				// Past the pages every crawl may spend, the best link left carries
+				// nothing the prompt asks for, or far less than the best links did
+				// (another board's meetings, once this board's were read): the
+				// rest of the site is menus, services and news, and the budget is
+				// kept.
+				heap.Push(fr, it)
+				exhausted = true
+				break
+			}
+			if debugCrawl {
+				fmt.Fprintf(os.Stderr, "pop %6.2f %6.2f d%d %s\n", it.priority, it.promise, it.depth, it.url.Path)
+			}
+			n := launched
+			launched++
+			inflight++
+			bestPromise = max(bestPromise, it.promise)
+			go func() { done <- fetched{n, it, r.fetchPage(ctx, it.url)} }()
+		}
+	}
+	launch()
+	for inflight > 0 {
+		select {
+		case f := <-done:
 			if err := ctx.Err(); err != nil {
 				return nil, err
 			}
-			if res.err != nil {
-				if depth == 0 {
-					kind := classify(res.err)
-					var he *httpStatusError
-					if errors.As(res.err, &he) && retryableStatus(he.code) {
-						kind = "fetch_failed" // a transient answer, to every try
-					}
-					return nil, &FatalError{Problem{Stage: StageNavigator, Kind: kind, Message: fmt.Sprintf("cannot fetch the start page %s: %v", item.url, res.err), PageURL: item.url.String(), At: now()}}
+			arrived[f.n] = f
+			for {
+				next, ok := arrived[handled]
+				if !ok {
+					break
 				}
-				r.problem(StageNavigator, classify(res.err), fmt.Sprintf("cannot fetch %s: %v", item.url, res.err), item.url.String())
-				continue
+				delete(arrived, handled)
+				handled++
+				inflight--
+				if err := handle(next.item, next.res); err != nil {
+					return nil, err
+				}
+				launch()
 			}
-			if !isHTML(res.contentType) {
-				// A followed link that turned out to be a document.
-				dt := docTypeFromContentType(res.contentType)
-				if dt == "" {
-					dt = docTypeFromName(res.disposition)
-				}
-				if dt != "" && item.via != nil {
-					addCandidate(item.url, item.via, dt, res.doc)
-				} else if depth == 0 {
-					return nil, &FatalError{Problem{Stage: StageNavigator, Kind: "not_html", Message: fmt.Sprintf("the start page %s is not an HTML page (%s)", item.url, res.contentType), PageURL: item.url.String(), At: now()}}
-				}
-				continue
+			r.progress.PagesCrawled = int(r.pagesFetched.Load())
+			r.progress.Percent = min(39, 10+30*launched/max(1, min(cfg.MaxPages, launched+fr.Len())))
+		case <-tick.C:
+			r.progress.PagesCrawled = int(r.pagesFetched.Load())
+			if err := r.report(ctx); err != nil {
+				return nil, err // the report's error cancelled ctx: the fetches end at once
 			}
-			if r.fyStart == 0 {
-				r.fyStart = SiteFiscalStart(visibleText(res.body))
-			}
-			if depth == 0 {
-				r.siteWords = titleWords(res.body)
-				if r.sameSite(res.final) {
-					// After the start page's redirects (http → https, www → apex),
-					// the final URL is the run's start.
-					r.start = res.final
-				}
-			}
-			if !r.sameSite(res.final) || depth >= cfg.MaxDepth {
-				continue // redirected off the site, or as deep as links are followed
-			}
-			var trail []string
-			if item.via != nil {
-				trail = append(slices.Clone(item.via.trail), strings.TrimSpace(item.via.anchor+" "+item.via.title))
-			}
-			for _, l := range extractLinks(res.body, res.final, depth+1) {
-				l.trail = trail
-				u := l.url
-				if u.Scheme != "http" && u.Scheme != "https" || !r.sameSite(u) {
-					continue // mailto:, tel:, javascript: and other hosts are never fetched
-				}
-				if nonDocument[strings.ToLower(path.Ext(u.Path))] {
-					continue
-				}
-				l := l
-				if dt := docTypeFromName(u.Path); dt != "" {
-					if r.robots.allowed(ctx, r, u) {
-						addCandidate(u, &l, dt, nil)
-					}
-					continue
-				}
-				if c := byKey[canonical(u)]; c != nil {
-					c.links = append(c.links, l) // another link to a known document
-					continue
-				}
-				key := canonical(u)
-				if seen[key] {
-					continue
-				}
-				if !r.robots.allowed(ctx, r, u) {
-					metrics.RobotsRefusals.Inc()
-					continue
-				}
-				seen[key] = true
-				pi := pageItem{url: u, depth: depth + 1, priority: r.linkPriority(&l), via: &l}
-				if r.req.SinglePage {
-					if len(probes) < cfg.MaxQueue {
-						probes = append(probes, pi) // the best MaxProbes are asked (keepBest)
-					}
-					continue
-				}
-				// A page at the deepest level is fetched only to learn whether it is a
-				// document: its own links would be one step too far.
-				if depth+1 <= cfg.MaxDepth && len(next) < cfg.MaxQueue {
-					next = append(next, pi)
-				}
-			}
+		case <-ctx.Done():
+			return nil, ctx.Err()
 		}
-		r.progress.Percent = min(39, 10+30*r.progress.PagesCrawled/max(1, min(cfg.MaxPages, r.progress.PagesCrawled+len(next))))
-		if err := r.report(ctx); err != nil {
-			return nil, err
-		}
-		if r.req.SinglePage || r.progress.PagesCrawled >= cfg.MaxPages {
-			break
-		}
-		level = next
+	}
+	r.progress.PagesCrawled = int(r.pagesFetched.Load())
+	if !exhausted {
+		r.warnLimits(*fr, deepLeft)
+	}
+	if err := r.report(ctx); err != nil {
+		return nil, err
 	}
 	if len(probes) > cfg.MaxProbes {
 		links := make([][]link, len(probes))
@@ -246,23 +379,75 @@ func (r *run) crawl(ctx context.Context) ([]*candidate, error) {
 	return cands, nil
 }
 
+// warnLimits tells the job when the crawl stopped on its page budget or depth
+// with links left that the evidence pointed to, naming the limit and how many
+// links were not followed: a result cut short must say so.
+func (r *run) warnLimits(left frontier, deepLeft int) {
+	if r.req.SinglePage {
+		return
+	}
+	cfg := r.e.cfg
+	promising := 0
+	for _, it := range left {
+		if it.promise >= promisingScore {
+			promising++
+		}
+	}
+	if len(left) > 0 {
+		msg := fmt.Sprintf("stopped at %s; %s not followed", plural(cfg.MaxPages, "page"), plural(len(left), "link"))
+		if promising > 0 {
+			msg += fmt.Sprintf(" (%d of them promising)", promising)
+		}
+		r.pending.NewWarnings = append(r.pending.NewWarnings, msg+"; raise max_pages to crawl further")
+	}
+	if deepLeft > 0 {
+		r.pending.NewWarnings = append(r.pending.NewWarnings, fmt.Sprintf("stopped at depth %d: the links of %s at that depth were not followed; raise max_depth to crawl deeper", cfg.MaxDepth, plural(deepLeft, "page")))
+	}
+}
+
+// pagerLink reports whether l continues a list rather than naming a page of
+// its own: "Next", "Older", "2", "»", or a URL that differs from its page's
+// only by a page number (?page=2, /page/2/, /page-2/).
+func pagerLink(l *link) bool {
+	a := strings.ToLower(strings.Join(splitWords(l.anchor+" "+l.title), " "))
+	switch a {
+	case "next", "next page", "previous", "prev", "older", "newer", "older news", "older posts", "newer posts", "more", "view all", "show all", "see all", "last", "first":
+		return true
+	}
+	if isDigits(a) && len(a) <= 3 {
+		return true
+	}
+	if a == "" && strings.ContainsAny(l.anchor, "»«›‹>") {
+		return true
+	}
+	q := l.url.Query()
+	for _, k := range []string{"page", "p", "pg", "start", "offset"} {
+		if v := q.Get(k); v != "" && isDigits(v) {
+			return true
+		}
+	}
+	return pagePathRE.MatchString(l.url.Path)
+}
+
+var debugCrawl = os.Getenv("SKOP_DEBUG_CRAWL") != ""
+
+var pagePathRE = regexp.MustCompile(`(?i)/page[-/]?\d{1,3}/?$`)
+
 // keepBest keeps the n items whose links say most for the prompt, in their
 // order: a page with more documents (or extension-less links) than the budget
 // spends it on those its own words point to, not on the first ones it lists.
-// The judgment is the scorer's on the links alone, before any is fetched.
 func keepBest[T any](r *run, items []T, links [][]link, n int) []T {
-	var evs []*evidence
+	var flat []link
 	for _, ls := range links {
-		for _, l := range ls {
-			evs = append(evs, newEvidence(l, "", content{}))
-		}
+		flat = append(flat, ls...)
 	}
-	sc := newScorer(r.intent, evs, r.siteWords)
+	logits := r.linkLogits(flat)
 	score := make([]float64, len(items))
 	k := 0
 	for i, ls := range links {
+		score[i] = math.Inf(-1)
 		for range ls {
-			score[i] = max(score[i], fitted.Logit(sc.factors(evs[k])))
+			score[i] = max(score[i], logits[k])
 			k++
 		}
 	}
@@ -280,61 +465,21 @@ func keepBest[T any](r *run, items []T, links [][]link, n int) []T {
 	return out
 }
 
-// linkPriority orders a level's links: those whose words match the prompt first.
-func (r *run) linkPriority(l *link) float64 {
-	toks := tokens(l.anchor + " " + l.title + " " + l.url.Path)
-	p := 0.0
-	for _, g := range r.intent.Core {
-		for _, alt := range g.Alts {
-			if has(toks, alt) {
-				p++
-				break
-			}
-		}
+// linkLogits is the model's judgment of each link on its own evidence (its
+// words, the row and headings around it, the page it is on and the trail that
+// led there), before anything it points to is fetched: the one score that orders
+// the frontier and spends the candidate and probe budgets.
+func (r *run) linkLogits(ls []link) []float64 {
+	evs := make([]*evidence, len(ls))
+	for i, l := range ls {
+		evs[i] = newEvidence(l, "", content{})
 	}
-	for _, m := range kindTable.find(toks) {
-		if slices.Contains(r.intent.Kinds, m.value) {
-			p += 2
-		}
+	sc := newScorer(r.intent, evs, r.siteWords)
+	out := make([]float64, len(ls))
+	for i, e := range evs {
+		out[i] = fitted.Logit(sc.factors(e))
 	}
-	return p
-}
-
-// fetchAll fetches pages concurrently (the host gate bounds it) and returns the
-// answers in the order of items. While they are in flight it reports the pages
-// read so far every ReportEvery, so a person watching sees the crawl move.
-func (r *run) fetchAll(ctx context.Context, items []pageItem) ([]page, error) {
-	out := make([]page, len(items))
-	started := make([]bool, len(items))
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		fanOut(ctx, len(items), r.e.cfg.PerHostConcurrency, func(i int) {
-			started[i] = true
-			out[i] = r.fetchPage(ctx, items[i].url)
-		})
-		for i := range out {
-			if !started[i] {
-				out[i] = page{err: ctx.Err()} // the run ended before it started
-			}
-		}
-	}()
-	tick := time.NewTicker(r.e.cfg.ReportEvery)
-	defer tick.Stop()
-	for {
-		select {
-		case <-done:
-			return out, nil
-		case <-tick.C:
-			if n := int(r.pagesFetched.Load()); n != r.progress.PagesCrawled {
-				r.progress.PagesCrawled = n
-				if err := r.report(ctx); err != nil {
-					<-done // the report's error cancelled ctx: the fetches end at once
-					return nil, err
-				}
-			}
-		}
-	}
+	return out
 }
 
 // fanOut calls fn(i) for each i in [0, n), in order, at most limit at a time, and

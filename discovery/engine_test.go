@@ -142,10 +142,16 @@ func TestEngineDepthLimit(t *testing.T) {
 		"/c.pdf": testsite.PDFFile("Minutes 2025", "MINUTES"),
 	})
 	defer site.Close()
-	e := New(Config{AllowPrivateNetworks: true})
-	docs, _, _, err := collect(t, e, Request{StartURL: site.URL + "/", Prompt: "minutes 2025", ConfidenceThreshold: 0.1})
+	e := New(Config{AllowPrivateNetworks: true, MaxDepth: 3})
+	docs, _, warnings, err := collect(t, e, Request{StartURL: site.URL + "/", Prompt: "minutes 2025", ConfidenceThreshold: 0.1})
 	if err != nil {
 		t.Fatal(err)
+	}
+	// The limit is said: /c was read, its links were not followed.
+	if !slices.ContainsFunc(warnings, func(w string) bool {
+		return strings.Contains(w, "stopped at depth 3") && strings.Contains(w, "max_depth")
+	}) {
+		t.Errorf("warnings = %q, want one naming the depth limit", warnings)
 	}
 	// start → /a → /b → /b.pdf is three links; /c.pdf is four.
 	if got := paths(docs); !slices.Equal(got, []string{"/a.pdf", "/b.pdf"}) {

@@ -233,6 +233,48 @@ type match struct {
 	start, end int
 }
 
+// kindsOf returns the document kinds the words ws (and their stems toks) name,
+// less two kinds of false reading:
+//   - a kind inside the name of a meeting body: in "Planning Board agendas" the
+//     body is the Planning Board and the kind is agendas. A kind that a body only
+//     overlaps ("Board Packet") stays.
+//   - a one-word kind read from an "-ing" form: the stemmer folds "planning" into
+//     "plan" and "reporting" into "report" so that topics match, but a gerund
+//     names an activity, not a document ("planning-20250110.pdf" is no plan),
+//     unless kinds.txt lists that very word ("ruling").
+func kindsOf(ws, toks []string) []match {
+	ks := kindTable.find(toks)
+	if len(ks) == 0 {
+		return ks
+	}
+	bs := bodyTable.find(toks)
+	return slices.DeleteFunc(ks, func(k match) bool {
+		if k.end-k.start == 1 && k.start < len(ws) && strings.HasSuffix(ws[k.start], "ing") && !kindWords[ws[k.start]] {
+			return true
+		}
+		return slices.ContainsFunc(bs, func(b match) bool {
+			return b.start <= k.start && k.end <= b.end && b.end-b.start > k.end-k.start
+		})
+	})
+}
+
+// kindsIn is kindsOf for a text.
+func kindsIn(text string) []match {
+	ws := splitWords(text)
+	return kindsOf(ws, stemAll(ws))
+}
+
+// kindWords are the words, as written, of kinds.txt's one-word phrases.
+var kindWords = func() map[string]bool {
+	m := map[string]bool{}
+	for p := range kindPhrases {
+		if ws := splitWords(p); len(ws) == 1 {
+			m[ws[0]] = true
+		}
+	}
+	return m
+}()
+
 // find returns the non-overlapping matches in toks, longest phrases first.
 func (t *phraseTable) find(toks []string) []match {
 	used := make([]bool, len(toks))
@@ -420,10 +462,11 @@ func ParsePrompt(prompt string, now time.Time) Intent {
 		return " . "
 	})
 
-	toks := tokens(lower)
+	words := splitWords(lower)
+	toks := stemAll(words)
 	used := make([]bool, len(toks))
 	var kindStarts []int
-	for _, m := range kindTable.find(toks) {
+	for _, m := range kindsOf(words, toks) {
 		in.Kinds = appendNew(in.Kinds, m.value)
 		markUsed(used, m)
 		kindStarts = append(kindStarts, m.start)

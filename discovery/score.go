@@ -228,7 +228,7 @@ func (e *evidence) kinds() []string {
 		if name == fDochead {
 			// The first line that names a kind names the document.
 			for _, line := range strings.Split(f.text, " \n ") {
-				for _, m := range kindTable.find(tokens(line)) {
+				for _, m := range kindsIn(line) {
 					found = appendNew(found, m.value)
 				}
 				if len(found) > 0 {
@@ -236,7 +236,7 @@ func (e *evidence) kinds() []string {
 				}
 			}
 		} else {
-			ms := attachmentsDropped(f.toks, kindTable.find(f.toks))
+			ms := attachmentsDropped(f.toks, kindsOf(splitWords(f.text), f.toks))
 			if reportAbout(f.toks, ms) {
 				// "Report on the examination of the local plan" is a report, whatever it is about.
 				return []string{"report"}

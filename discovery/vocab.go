@@ -77,11 +77,14 @@ var genericKinds = map[string][]string{
 
 // bodyPhrases name the bodies whose meetings produce minutes and agendas.
 var bodyPhrases = map[string]string{
-	"city council":                     "council",
-	"town council":                     "council",
-	"village council":                  "council",
-	"council":                          "council",
-	"common council":                   "council",
+	"city council":    "council",
+	"town council":    "council",
+	"village council": "council",
+	"council":         "council",
+	"common council":  "council",
+	// A city or town governed by commission calls its council so.
+	"city commission":                  "council",
+	"town commission":                  "council",
 	"planning commission":              "planning commission",
 	"planning board":                   "planning commission",
 	"planning and zoning commission":   "planning commission",

@@ -69,7 +69,7 @@ func runCrawl(args []string) error {
 			}
 		}
 	}()
-	engine := discovery.New(discovery.Config{AllowPrivateNetworks: true, MaxPages: *pages, MaxCandidates: docs + 10, PerHostConcurrency: *concurrency})
+	engine := discovery.New(discovery.Config{AllowPrivateNetworks: true, MaxPages: *pages, MaxDepth: *pages, Exhaustive: true, MaxCandidates: docs + 10, PerHostConcurrency: *concurrency})
 	var last discovery.Progress
 	kept := 0
 	t1 := time.Now()

@@ -22,14 +22,18 @@ func runDiscovery(args []string) error {
 	byCase := fs.Bool("by-case", false, "show per-case figures (also on with -v or -margins)")
 	threshold := fs.Float64("threshold", -1, "run every case at this confidence_threshold instead of its own (the API default is 0.1)")
 	calibration := fs.Bool("calibration", false, "also run every case at threshold 0 and print the reliability table and expected calibration error (ECE) of the confidences")
+	maxPages := fs.Int("max-pages", 0, "override the engine's page budget (0: the default serve uses)")
+	maxDepth := fs.Int("max-depth", 0, "override the engine's depth limit (0: the default serve uses)")
+	exhaustive := fs.Bool("exhaustive", false, "crawl every reachable page within the budget (no early stop): with large -max-pages and -max-depth, the unlimited baseline")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if *dir == "" {
 		return fmt.Errorf("discovery: -corpus is required")
 	}
-	// The engine the server runs, configured as `serve --allow-private-networks`.
-	engine := discovery.New(discovery.Config{AllowPrivateNetworks: true})
+	// The engine the server runs, configured as `serve --allow-private-networks`;
+	// -max-pages and -max-depth measure what the defaults cost against a larger budget.
+	engine := discovery.New(discovery.Config{AllowPrivateNetworks: true, MaxPages: *maxPages, MaxDepth: *maxDepth, Exhaustive: *exhaustive})
 	results, err := corpus.Run(context.Background(), *dir, engine, *threshold, *only)
 	if err != nil {
 		return err
@@ -47,11 +51,11 @@ func runDiscovery(args []string) error {
 	}
 	perCase := *byCase || *verbose || *margins
 	w := tabwriter.NewWriter(os.Stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(w, "CASE\tP\tR\tF1\tTP\tFP\tFN\tSECONDS")
+	fmt.Fprintln(w, "CASE\tP\tR\tF1\tTP\tFP\tFN\tPAGES\tSECONDS")
 	for _, r := range results {
 		s := r.Score
 		if perCase {
-			fmt.Fprintf(w, "%s\t%.3f\t%.3f\t%.3f\t%d\t%d\t%d\t%.2f\n", r.Case.ID, s.Precision, s.Recall, s.F1, s.TP, s.FP, s.FN, r.Took.Seconds())
+			fmt.Fprintf(w, "%s\t%.3f\t%.3f\t%.3f\t%d\t%d\t%d\t%d\t%.2f\n", r.Case.ID, s.Precision, s.Recall, s.F1, s.TP, s.FP, s.FN, r.Pages, r.Took.Seconds())
 		}
 		if *margins {
 			printMargins(w, r.Case, all[r.Case.ID])
@@ -70,7 +74,11 @@ func runDiscovery(args []string) error {
 		}
 	}
 	total, zero := corpus.Micro(results)
-	fmt.Fprintf(w, "MICRO\t%.3f\t%.3f\t%.3f\t%d\t%d\t%d\t\n", total.Precision, total.Recall, total.F1, total.TP, total.FP, total.FN)
+	pages := 0
+	for _, r := range results {
+		pages += r.Pages
+	}
+	fmt.Fprintf(w, "MICRO\t%.3f\t%.3f\t%.3f\t%d\t%d\t%d\t%d\t\n", total.Precision, total.Recall, total.F1, total.TP, total.FP, total.FN, pages)
 	fmt.Fprintf(w, "cases at F1 0: %d of %d\n", zero, len(results))
 	if err := w.Flush(); err != nil {
 		return err

@@ -55,8 +55,8 @@ func commonFlags(fs *flag.FlagSet, defaultWorkers int) *common {
 		allowPrivate: fs.Bool("allow-private-networks", envBool("SKOP_ALLOW_PRIVATE_NETWORKS", false), "let the crawler reach loopback, private and link-local addresses (env SKOP_ALLOW_PRIVATE_NETWORKS)"),
 		maxActive:    fs.Int("max-active-jobs", envInt("SKOP_MAX_ACTIVE_JOBS", 5), "pending or in-progress jobs allowed per API key (env SKOP_MAX_ACTIVE_JOBS)"),
 		pricePerPage: fs.Float64("price-per-page", envFloat("SKOP_PRICE_PER_PAGE", 0.10), "cost of a page that yielded a result (env SKOP_PRICE_PER_PAGE)"),
-		maxPages:     fs.Int("max-pages", envInt("SKOP_MAX_PAGES", 50), "HTML pages crawled per job (env SKOP_MAX_PAGES)"),
-		maxDepth:     fs.Int("max-depth", envInt("SKOP_MAX_DEPTH", 3), "links followed from the start page to a document (env SKOP_MAX_DEPTH)"),
+		maxPages:     fs.Int("max-pages", envInt("SKOP_MAX_PAGES", discovery.DefaultMaxPages), "HTML pages crawled per job (env SKOP_MAX_PAGES)"),
+		maxDepth:     fs.Int("max-depth", envInt("SKOP_MAX_DEPTH", discovery.DefaultMaxDepth), "links followed from the start page to a document (env SKOP_MAX_DEPTH)"),
 		perHost:      fs.Int("per-host-concurrency", envInt("SKOP_PER_HOST_CONCURRENCY", 4), "requests in flight to one website (env SKOP_PER_HOST_CONCURRENCY)"),
 		perHostDelay: fs.Duration("per-host-delay", envDuration("SKOP_PER_HOST_DELAY", 0), "pause between requests to one website, e.g. 250ms (env SKOP_PER_HOST_DELAY)"),
 		statusCheck:  fs.Duration("status-check-interval", envDuration("SKOP_STATUS_CHECK_INTERVAL", time.Second), "how often a running job re-reads its status, so a cancel whose signal was missed still stops it (env SKOP_STATUS_CHECK_INTERVAL)"),
@@ -85,8 +85,8 @@ func (c *common) check() error {
 		return usageError("--workers must be 0 or more")
 	case *c.maxActive < 1:
 		return usageError("--max-active-jobs must be at least 1")
-	case *c.maxPages < 1 || *c.maxDepth < 0:
-		return usageError("--max-pages must be at least 1 and --max-depth 0 or more")
+	case *c.maxPages < 1 || *c.maxDepth < 1:
+		return usageError("--max-pages and --max-depth must be at least 1 (a job's single_page reads the start page alone)")
 	case *c.perHost < 1:
 		return usageError("--per-host-concurrency must be at least 1")
 	case *c.logFormat != "text" && *c.logFormat != "json":

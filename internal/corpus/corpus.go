@@ -5,6 +5,7 @@ package corpus
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"net"
@@ -96,6 +97,7 @@ var contentTypes = map[string]string{
 	".jpeg": "image/jpeg",
 	".png":  "image/png",
 	".css":  "text/css; charset=utf-8",
+	".xml":  "application/xml",
 }
 
 // SiteHandler serves the web root root: routes from _routes.json by exact
@@ -133,6 +135,22 @@ func SiteHandler(root string) (http.Handler, error) {
 		ct := contentTypes[strings.ToLower(path.Ext(clean))]
 		if clean == "/robots.txt" {
 			ct = "text/plain; charset=utf-8"
+		}
+		if clean == "/robots.txt" || strings.HasSuffix(clean, ".xml") {
+			// Sitemaps and robots.txt may name the site's own absolute URLs, whose
+			// port is known only when served: {{origin}} stands for it.
+			b, err := os.ReadFile(file)
+			if err != nil {
+				http.NotFound(w, r)
+				return
+			}
+			b = bytes.ReplaceAll(b, []byte("{{origin}}"), []byte("http://"+r.Host))
+			w.Header().Set("Content-Type", ct)
+			w.Header().Set("Content-Length", fmt.Sprint(len(b)))
+			if r.Method != http.MethodHead {
+				_, _ = w.Write(b)
+			}
+			return
 		}
 		serveFile(w, r, file, ct, "")
 	}), nil

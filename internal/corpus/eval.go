@@ -17,6 +17,7 @@ type Result struct {
 	Docs  []discovery.Document
 	Score Score
 	Took  time.Duration
+	Pages int // HTML pages the run fetched
 }
 
 // Run runs every case of the corpus in dir (only the case named only, when set)
@@ -47,8 +48,10 @@ func Run(ctx context.Context, dir string, engine *discovery.Engine, threshold fl
 		}
 		t0 := time.Now()
 		var docs []discovery.Document
+		pages := 0
 		err = engine.Run(ctx, req, func(_ context.Context, p discovery.Progress) error {
 			docs = append(docs, p.NewDocuments...)
+			pages = p.PagesCrawled
 			return nil
 		})
 		if err != nil {
@@ -58,7 +61,7 @@ func Run(ctx context.Context, dir string, engine *discovery.Engine, threshold fl
 		for i, d := range docs {
 			urls[i] = d.URL
 		}
-		out = append(out, Result{Case: c, Docs: docs, Score: Judge(c, urls), Took: time.Since(t0)})
+		out = append(out, Result{Case: c, Docs: docs, Score: Judge(c, urls), Took: time.Since(t0), Pages: pages})
 	}
 	return out, nil
 }

@@ -27,6 +27,7 @@ type doc struct {
 	title string // the PDF/DOCX title
 	text  string // first lines
 	link  string // anchor text
+	scan  bool   // a PDF with no text layer and no title
 }
 
 // page is one HTML page: its path and its body, with {{path}} placeholders left
@@ -40,6 +41,7 @@ type site struct {
 	pages  []page
 	docs   []doc
 	robots string
+	files  map[string]string // other files served as they are (sitemap.xml)
 }
 
 type kase struct {
@@ -61,6 +63,7 @@ var Sets = map[string]struct {
 	"a": {sites, cases}, "b": {sitesB, casesB}, "c": {sitesC, casesC}, "d": {sitesD, casesD},
 	"e": {sitesE, casesE}, "f": {sitesF, casesF}, "g": {sitesG, casesG}, "h": {sitesH, casesH},
 	"i": {sitesI, casesI}, "j": {sitesJ, casesJ}, "k": {sitesK, casesK},
+	"n": {sitesN, casesN}, "o": {sitesO, casesO}, "x": {sitesX, casesX},
 }
 
 // Write writes the held-out set named name ("a" to "k" in Go, "l" on as data) into dir (created if
@@ -91,10 +94,15 @@ func write(dir string, all []site, cs []kase) error {
 		}
 		docs := make([]dataDoc, len(s.docs))
 		for i, d := range s.docs {
-			docs[i] = dataDoc{Path: d.path, File: d.file, Title: d.title, Text: d.text}
+			docs[i] = dataDoc{Path: d.path, File: d.file, Title: d.title, Text: d.text, Scan: d.scan}
 		}
 		if err := writeDocs(root, docs, map[string]map[string]string{}); err != nil {
 			return err
+		}
+		for name, body := range s.files {
+			if err := writeFile(filepath.Join(root, filepath.FromSlash(name)), []byte(body)); err != nil {
+				return err
+			}
 		}
 		if s.robots != "" {
 			if err := writeFile(filepath.Join(root, "robots.txt"), []byte(s.robots)); err != nil {
