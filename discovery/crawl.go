@@ -80,12 +80,13 @@ type pageItem struct {
 	promise, priority float64
 	via               *link
 	seq               int // the order it was queued in: ties go to the first queued
+	idx               int // its place in the frontier's heap
 }
 
 // frontier is the crawl's one priority queue across depths: the most promising
 // link first, whatever its depth; among equals, the one queued first (so a site
 // with no evidence either way is walked breadth-first).
-type frontier []pageItem
+type frontier []*pageItem
 
 func (f frontier) Len() int { return len(f) }
 func (f frontier) Less(i, j int) bool {
@@ -94,8 +95,15 @@ func (f frontier) Less(i, j int) bool {
 	}
 	return f[i].seq < f[j].seq
 }
-func (f frontier) Swap(i, j int) { f[i], f[j] = f[j], f[i] }
-func (f *frontier) Push(x any)   { *f = append(*f, x.(pageItem)) }
+func (f frontier) Swap(i, j int) {
+	f[i], f[j] = f[j], f[i]
+	f[i].idx, f[j].idx = i, j
+}
+func (f *frontier) Push(x any) {
+	it := x.(*pageItem)
+	it.idx = len(*f)
+	*f = append(*f, it)
+}
 func (f *frontier) Pop() any {
 	old := *f
 	it := old[len(old)-1]
@@ -160,14 +168,51 @@ func (r *run) crawl(ctx context.Context) ([]*candidate, error) {
 			c.read = read
 		}
 	}
-	var probes []pageItem
-	fr := &frontier{{url: r.start}}
+	var probes []*pageItem
+	fr := &frontier{{url: r.start, priority: math.Inf(1)}} // the start page first, whatever else is queued
+	waiting := map[string]*pageItem{}                      // the frontier's items by canonical URL
 	seq := 1
-	deepLeft := 0 // links not queued because they lie past MaxDepth
+	// queue adds a page to the frontier, or, when it is already waiting there,
+	// raises its priority to what its best link promises. The link that stays
+	// its evidence (and its trail) is the first one found with words: choosing
+	// the one that best matches the prompt would make every document behind it
+	// look relevant. A sitemap's entry has no words, so the first link that
+	// names the page replaces it.
+	queue := func(q *pageItem) {
+		key := canonical(q.url)
+		if w := waiting[key]; w != nil {
+			if w.via.anchor == "" && w.via.title == "" && (q.via.anchor != "" || q.via.title != "") {
+				w.via = q.via
+			}
+			if q.promise > w.promise || q.depth < w.depth {
+				w.depth = min(w.depth, q.depth)
+				w.promise = max(w.promise, q.promise)
+				w.priority = max(w.priority, q.priority)
+				heap.Fix(fr, w.idx)
+			}
+			return
+		}
+		if fr.Len() >= cfg.MaxQueue {
+			return
+		}
+		q.seq = seq
+		seq++
+		waiting[key] = q
+		heap.Push(fr, q)
+	}
+	// promise is what link l, on a page of promise from, says of the page it leads to.
+	promise := func(l *link, from float64) float64 {
+		if pagerLink(l) {
+			return from - pagerCost // a list's next page promises what the list did
+		}
+		return r.navScore(l, from) + navInherit*from
+	}
+	deepLeft := 0   // links not queued because they lie past MaxDepth
+	docAnswers := 0 // fetched links that answered with a document: not pages of the budget
 
 	// handle reads one fetched page: a document is a candidate, an HTML page's
 	// links join the frontier or the candidates.
-	handle := func(item pageItem, res page) error {
+	handle := func(item *pageItem, res page) error {
 		depth := item.depth
 		if res.err != nil {
 			if depth == 0 {
@@ -190,6 +235,7 @@ func (r *run) crawl(ctx context.Context) ([]*candidate, error) {
 				dt = docTypeFromName(res.disposition)
 			}
 			if dt != "" && item.via != nil {
+				docAnswers++
 				addCandidate(item.url, item.via, dt, res.doc)
 			} else if depth == 0 {
 				return &FatalError{Problem{Stage: StageNavigator, Kind: "not_html", Message: fmt.Sprintf("the start page %s is not an HTML page (%s)", item.url, res.contentType), PageURL: item.url.String(), At: now()}}
@@ -218,7 +264,6 @@ func (r *run) crawl(ctx context.Context) ([]*candidate, error) {
 		if item.via != nil {
 			trail = append(slices.Clone(item.via.trail), strings.TrimSpace(item.via.anchor+" "+item.via.title))
 		}
-		var queued []pageItem
 		for _, l := range extractLinks(res.body, res.final, depth+1) {
 			l.trail = trail
 			u := l.url
@@ -241,6 +286,14 @@ func (r *run) crawl(ctx context.Context) ([]*candidate, error) {
 			}
 			key := canonical(u)
 			if seen[key] {
+				if waiting[key] != nil {
+					// Met again: its own words may say more than where it was
+					// first met (a sitemap, a footer), but the page it is met on
+					// lends it nothing: a menu repeated on a promising page is
+					// still the menu.
+					p := r.navScore(&l, 0)
+					queue(&pageItem{url: u, depth: depth + 1, via: &l, promise: p, priority: p - depthCost*float64(depth+1)})
+				}
 				continue
 			}
 			if !r.robots.allowed(ctx, r, u) {
@@ -248,31 +301,19 @@ func (r *run) crawl(ctx context.Context) ([]*candidate, error) {
 				continue
 			}
 			seen[key] = true
-			queued = append(queued, pageItem{url: u, depth: depth + 1, via: &l})
-		}
-		if len(queued) == 0 {
-			return nil
-		}
-		for i := range queued {
-			q := &queued[i]
-			if pagerLink(q.via) {
-				q.promise = item.promise - pagerCost // a list's next page promises what the list did
-			} else {
-				q.promise = r.navScore(q.via) + navInherit*item.promise
+			p := promise(&l, item.promise)
+			q := &pageItem{url: u, depth: depth + 1, via: &l, promise: p, priority: p - depthCost*float64(depth+1)}
+			if docLike(&l) {
+				// A "Download" link or a document route is probably a file: a
+				// leaf, the crawl's goal rather than a way on, so its depth
+				// costs nothing.
+				q.priority = p
 			}
-			q.priority = q.promise - depthCost*float64(q.depth)
-			q.seq = seq
-			seq++
-		}
-		if r.req.SinglePage {
-			probes = append(probes, queued...) // the best MaxProbes are asked (keepBest)
-			return nil
-		}
-		for _, q := range queued {
-			if fr.Len() >= cfg.MaxQueue {
-				break
+			if r.req.SinglePage {
+				probes = append(probes, q) // the best MaxProbes are asked (keepBest)
+				continue
 			}
-			heap.Push(fr, q)
+			queue(q)
 		}
 		return nil
 	}
@@ -283,7 +324,7 @@ func (r *run) crawl(ctx context.Context) ([]*candidate, error) {
 	// reproducible (and a benchmark comparable) on the same site.
 	type fetched struct {
 		n    int
-		item pageItem
+		item *pageItem
 		res  page
 	}
 	done := make(chan fetched, max(cfg.PerHostConcurrency, 1))
@@ -295,9 +336,9 @@ func (r *run) crawl(ctx context.Context) ([]*candidate, error) {
 	defer tick.Stop()
 	// launch fills the free slots from the frontier, best first.
 	launch := func() {
-		for inflight < max(cfg.PerHostConcurrency, 1) && fr.Len() > 0 && launched < cfg.MaxPages && !exhausted {
-			it := heap.Pop(fr).(pageItem)
-			if !cfg.Exhaustive && launched >= exploreBudget && it.promise < max(promisingScore, bestPromise/2) {
+		for inflight < max(cfg.PerHostConcurrency, 1) && fr.Len() > 0 && launched-docAnswers < cfg.MaxPages && !exhausted {
+			it := heap.Pop(fr).(*pageItem)
+			if !cfg.Exhaustive && launched-docAnswers >= exploreBudget && it.promise < max(promisingScore, bestPromise/2) {
 				// Past the pages every crawl may spend, the best link left carries
 				// nothing the prompt asks for, or far less than the best links did
 				// (another board's meetings, once this board's were read): the
@@ -307,6 +348,7 @@ func (r *run) crawl(ctx context.Context) ([]*candidate, error) {
 				exhausted = true
 				break
 			}
+			delete(waiting, canonical(it.url))
 			if debugCrawl {
 				fmt.Fprintf(os.Stderr, "pop %6.2f %6.2f d%d %s\n", it.priority, it.promise, it.depth, it.url.Path)
 			}
@@ -315,6 +357,39 @@ func (r *run) crawl(ctx context.Context) ([]*candidate, error) {
 			inflight++
 			bestPromise = max(bestPromise, it.promise)
 			go func() { done <- fetched{n, it, r.fetchPage(ctx, it.url)} }()
+		}
+	}
+	if !r.req.SinglePage {
+		// The sitemap's pages join the frontier as if the start page linked
+		// them, with only their URL's words and dates (and lastmod) to go on;
+		// its documents are candidates.
+		for _, e := range r.readSitemaps(ctx) {
+			u := e.loc
+			if nonDocument[strings.ToLower(path.Ext(u.Path))] {
+				continue
+			}
+			l := link{url: u, source: e.from.String(), depth: 1}
+			key := canonical(u)
+			if dt := docTypeFromName(u.Path); dt != "" {
+				if byKey[key] == nil && r.robots.allowed(ctx, r, u) {
+					addCandidate(u, &l, dt, nil)
+				}
+				continue
+			}
+			if seen[key] || !r.robots.allowed(ctx, r, u) {
+				continue
+			}
+			seen[key] = true
+			// No link says how far down the page is: its path's depth stands in
+			// for the clicks (/boards/planning/2025/ is three), so a sitemap
+			// does not jump its whole list ahead of the home page's menu.
+			d := max(1, min(urlDepth(u), cfg.MaxDepth))
+			l.depth = d
+			p := r.navScore(&l, 0) + r.lastmodScore(e.lastmod)
+			queue(&pageItem{url: u, depth: d, via: &l, promise: p, priority: p - depthCost*float64(d)})
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, err
 		}
 	}
 	launch()
@@ -377,6 +452,29 @@ func (r *run) crawl(ctx context.Context) ([]*candidate, error) {
 		}
 	}
 	return cands, nil
+}
+
+// docLike reports whether a link without a document extension probably leads
+// to a file: its words say only "Download", "PDF" or "View", or its path is a
+// download route (/DocumentCenter/View/12, /download.php, /files/get/8).
+func docLike(l *link) bool {
+	if strings.TrimSpace(l.anchor) != "" && genericAnchor(l.anchor) {
+		return true
+	}
+	return docRouteRE.MatchString(l.url.Path)
+}
+
+var docRouteRE = regexp.MustCompile(`(?i)(?:^|/)(?:download|downloads|documentcenter|getfile|get|file|files|attachment|attachments|blob|view)(?:/|\.(?:php|aspx?|cfm)|$)`)
+
+// urlDepth is the number of segments in u's path: "/a/b/" is 2.
+func urlDepth(u *url.URL) int {
+	n := 0
+	for _, seg := range strings.Split(u.Path, "/") {
+		if seg != "" {
+			n++
+		}
+	}
+	return n
 }
 
 // warnLimits tells the job when the crawl stopped on its page budget or depth
@@ -504,7 +602,7 @@ func fanOut(ctx context.Context, n, limit int, fn func(i int)) {
 
 // probe asks the server, in single-page mode, what the start page's extension-less
 // links are (download.php?id=17 may be a PDF), with HEAD requests.
-func (r *run) probe(ctx context.Context, probes []pageItem, add func(*url.URL, *link, string, *inspected)) error {
+func (r *run) probe(ctx context.Context, probes []*pageItem, add func(*url.URL, *link, string, *inspected)) error {
 	type answer struct {
 		ct, disposition string
 		ok              bool

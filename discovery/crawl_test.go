@@ -170,7 +170,7 @@ func TestNavScoreOrder(t *testing.T) {
 	r := &run{intent: ParsePrompt("Planning Board minutes from 2025", time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC))}
 	score := func(anchor, href string) float64 {
 		u, _ := url.Parse("https://example.gov" + href)
-		return r.navScore(&link{url: u, anchor: anchor})
+		return r.navScore(&link{url: u, anchor: anchor}, 0)
 	}
 	order := []struct{ anchor, href string }{
 		{"Planning Board Meeting – March 4, 2025", "/boards/planning/2025/03/"},

@@ -238,6 +238,9 @@ type match struct {
 //   - a kind inside the name of a meeting body: in "Planning Board agendas" the
 //     body is the Planning Board and the kind is agendas. A kind that a body only
 //     overlaps ("Board Packet") stays.
+//   - a kind that modifies a body's head noun: English puts the head last, so
+//     the "Budget Subcommittee" and the "Audit Committee" are bodies, not a
+//     budget or an audit, whether or not the body table knows them.
 //   - a one-word kind read from an "-ing" form: the stemmer folds "planning" into
 //     "plan" and "reporting" into "report" so that topics match, but a gerund
 //     names an activity, not a document ("planning-20250110.pdf" is no plan),
@@ -252,11 +255,112 @@ func kindsOf(ws, toks []string) []match {
 		if k.end-k.start == 1 && k.start < len(ws) && strings.HasSuffix(ws[k.start], "ing") && !kindWords[ws[k.start]] {
 			return true
 		}
+		if k.end < len(ws) && bodyHeads[ws[k.end]] {
+			return true
+		}
 		return slices.ContainsFunc(bs, func(b match) bool {
 			return b.start <= k.start && k.end <= b.end && b.end-b.start > k.end-k.start
 		})
 	})
 }
+
+// bodiesOf returns the meeting bodies the words ws (stems toks) name. A body
+// named by its head noun alone in the table ("council", "committee") but
+// written with a word of its own before it is that word's body: the "Arts
+// Council" is not the city council, nor the "Budget Subcommittee" the School
+// Committee. Such a body's value is "<word> <head>" ("arts council"); a word
+// that only says where or how it meets ("City Council", "Regular Board") does
+// not qualify it.
+func bodiesOf(ws, toks []string) []match {
+	bs := bodyTable.find(toks)
+	for i, b := range bs {
+		if b.end-b.start != 1 || !qualifiableBodies[b.value] || b.start > len(ws) {
+			continue
+		}
+		// Up to three words of its own before the head: the "Airport
+		// Authority Board".
+		from := b.start
+		for from > 0 && b.start-from < 3 && qualifier(ws[from-1], toks[from-1]) &&
+			!slices.ContainsFunc(bs, func(o match) bool { return o.end == from }) {
+			from--
+		}
+		if from < b.start {
+			bs[i] = match{value: strings.Join(ws[from:b.start], " ") + " " + b.value, start: from, end: b.end}
+		}
+	}
+	return bs
+}
+
+// qualifier reports whether the word w (stem t) before a body's head names
+// which body it is.
+func qualifier(w, t string) bool {
+	return len(w) >= 3 && isLetters(w) && !stopWords[t] && !bodyNeutral[w] && !kindWords[w] && !monthWords[w]
+}
+
+// bodyMatches reports whether a document's body b is the body want a prompt
+// names: the same, or the same head with the prompt's words among the
+// document's ("Airport Authority Board" for the "Airport Board"), or a bare
+// head where the prompt qualified it (a "Board" of Directors for the "Airport
+// Board": its own words say which).
+func bodyMatches(b, want string) bool {
+	if b == want || (want == "commission" && strings.HasSuffix(b, " commission")) {
+		return true
+	}
+	head := bodyHead(want)
+	if head == want || bodyHead(b) != head {
+		return false
+	}
+	if b == head {
+		return true
+	}
+	have := strings.Fields(strings.TrimSuffix(b, " "+head))
+	for _, w := range strings.Fields(strings.TrimSuffix(want, " "+head)) {
+		if !slices.Contains(have, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// qualifiableBodies are the bodies the table knows by a bare head noun.
+var qualifiableBodies = map[string]bool{"board": true, "commission": true, "committee": true, "council": true}
+
+// bodyNeutral are words before a body's head that say where or how it meets,
+// not which body it is.
+var bodyNeutral = map[string]bool{"city": true, "town": true, "village": true, "county": true, "borough": true, "parish": true,
+	"district": true, "regional": true, "state": true, "municipal": true, "metropolitan": true, "township": true, "local": true,
+	"national": true, "public": true, "full": true, "regular": true, "special": true, "annual": true, "joint": true,
+	"emergency": true, "closed": true, "open": true, "general": true, "monthly": true, "quarterly": true, "adjourned": true,
+	"standing": true, "main": true, "governing": true, "executive": false, "common": true, "new": true, "current": true,
+	"previous": true, "next": true, "upcoming": true, "past": true, "recent": true, "latest": true, "all": true}
+
+// monthWords are month names, which date a meeting ("March Board meeting").
+var monthWords = map[string]bool{"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true}
+
+func isLetters(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// bodyHead is the table's value a qualified body is a kind of: "arts council"
+// is a council.
+func bodyHead(b string) string {
+	if i := strings.LastIndexByte(b, ' '); i >= 0 && qualifiableBodies[b[i+1:]] {
+		return b[i+1:]
+	}
+	return b
+}
+
+// bodyHeads are the head nouns of meeting bodies' names, as written.
+var bodyHeads = map[string]bool{"board": true, "boards": true, "commission": true, "commissions": true, "committee": true,
+	"committees": true, "subcommittee": true, "subcommittees": true, "council": true, "councils": true, "panel": true,
+	"authority": true, "trustees": true, "taskforce": true}
 
 // kindsIn is kindsOf for a text.
 func kindsIn(text string) []match {
@@ -479,7 +583,7 @@ func ParsePrompt(prompt string, now time.Time) Intent {
 			}
 		}
 	}
-	for _, m := range bodyTable.find(toks) {
+	for _, m := range bodiesOf(words, toks) {
 		in.Bodies = appendNew(in.Bodies, m.value)
 		markUsed(used, m)
 	}

@@ -2,6 +2,7 @@ package discovery
 
 import (
 	"slices"
+	"time"
 )
 
 // This file orders the crawl: how much a link to a page promises documents
@@ -47,8 +48,9 @@ var hubWords = func() map[string]bool {
 
 // navScore is how much the link l promises pages or documents the intent asks
 // for, from its own words (text, title, URL path) and, at a discount, the row and
-// heading it sits in. It does not include the trail or depth (crawl adds those).
-func (r *run) navScore(l *link) float64 {
+// heading it sits in. from is the promise of the page it is on; the trail and
+// depth are the crawl's to add.
+func (r *run) navScore(l *link, from float64) float64 {
 	ownWords := splitWords(l.anchor + " " + l.title + " " + l.url.Path)
 	own := stemAll(ownWords)
 	var near []string
@@ -74,9 +76,14 @@ func (r *run) navScore(l *link) float64 {
 	}
 
 	topicHit := s > 0
-	found := bodyTable.find(own)
+	// Bodies from the link's words; its path's words name bodies too, but
+	// their neighbours there ("/government/boards/") do not qualify them.
+	textWords := splitWords(l.anchor + " " + l.title)
+	found := append(bodiesOf(textWords, stemAll(textWords)), bodyTable.find(stemAll(splitWords(l.url.Path)))...)
 	other := slices.ContainsFunc(found, func(m match) bool {
-		return !genericBodies[m.value] && !slices.Contains(in.Bodies, m.value)
+		return !genericBodies[m.value] && !slices.ContainsFunc(in.Bodies, func(b string) bool {
+			return bodyMatches(m.value, b) || bodyMatches(b, m.value) || bodyHead(m.value) == b
+		})
 	})
 	if other && !topicHit && (len(in.Bodies) > 0 || len(in.Core) > 0) {
 		s += navOther
@@ -87,7 +94,9 @@ func (r *run) navScore(l *link) float64 {
 	if len(in.Bodies) > 0 {
 		best := 0.0
 		for _, b := range in.Bodies {
-			if slices.ContainsFunc(found, func(m match) bool { return m.value == b }) {
+			// Named, not just its head: "Commissions" is the way to the
+			// Planning Commission, not the commission itself.
+			if slices.ContainsFunc(found, func(m match) bool { return m.value == b || bodyHead(m.value) != m.value && bodyMatches(m.value, b) }) {
 				best = 1
 				break
 			}
@@ -106,12 +115,16 @@ func (r *run) navScore(l *link) float64 {
 		s += navBody * best
 	}
 
-	// The kind.
-	for _, m := range kindsOf(ownWords, own) {
-		if slices.Contains(in.Kinds, m.value) {
-			s += navKind
-			break
-		}
+	// The kind, on the link or, at a discount, beside it ("Minutes" in the row
+	// of a "Download" link).
+	kindOn := func(ws, toks []string) bool {
+		return slices.ContainsFunc(kindsOf(ws, toks), func(m match) bool { return slices.Contains(in.Kinds, m.value) })
+	}
+	switch {
+	case kindOn(ownWords, own):
+		s += navKind
+	case l.row != "" && kindOn(splitWords(l.row), tokens(l.row)):
+		s += navKind * navContext
 	}
 
 	// The period: a link that names dates says which year's pages lie behind it.
@@ -123,7 +136,12 @@ func (r *run) navScore(l *link) float64 {
 				return slices.ContainsFunc(in.Periods, func(w Period) bool { return overlap(w, p) > 0 })
 			})
 			if inside {
-				s += navPeriod
+				// A year alone says nothing of what the page is about: it
+				// counts beside a topic, body or kind on the link, or on a page
+				// that promised them (the "2025" tab on the board's page).
+				if s > 0 || from >= promisingScore {
+					s += navPeriod
+				}
 			} else {
 				s += navOff
 			}
@@ -134,4 +152,18 @@ func (r *run) navScore(l *link) float64 {
 		s += navHub
 	}
 	return s
+}
+
+// lastmodScore is what a sitemap's lastmod says: a page not changed since
+// before the period asked for began cannot list its documents.
+func (r *run) lastmodScore(t time.Time) float64 {
+	if t.IsZero() || len(r.intent.Periods) == 0 {
+		return 0
+	}
+	for _, p := range r.intent.Periods {
+		if !t.Before(p.From) {
+			return 0
+		}
+	}
+	return navOff
 }

@@ -27,6 +27,8 @@ type robotsEntry struct {
 	group *robotstxt.Group
 	all   bool // allow everything (no usable file)
 	none  bool // allow nothing (the server failed: RFC 9309 §2.3.1.4)
+	// sitemaps are the file's Sitemap: lines, as written (they may be relative).
+	sitemaps []string
 }
 
 func newRobots() *robots { return &robots{origins: map[string]*robotsEntry{}} }
@@ -105,6 +107,7 @@ func (rb *robots) load(ctx context.Context, r *run, origin string, e *robotsEntr
 		e.all = true
 		return
 	}
+	e.sitemaps = data.Sitemaps
 	e.group = data.FindGroup(robotsAgent)
 	if e.group == nil || e.group.CrawlDelay <= 0 {
 		return
@@ -115,6 +118,23 @@ func (rb *robots) load(ctx context.Context, r *run, origin string, e *robotsEntr
 		d = max
 	}
 	r.setCrawlDelay(u, d)
+}
+
+// sitemapsOf returns the Sitemap: lines of u's origin's robots.txt, once it was
+// read (allowed reads it).
+func (rb *robots) sitemapsOf(u *url.URL) []string {
+	rb.mu.Lock()
+	e := rb.origins[u.Scheme+"://"+u.Host]
+	rb.mu.Unlock()
+	if e == nil {
+		return nil
+	}
+	select {
+	case <-e.ready:
+		return e.sitemaps
+	default:
+		return nil
+	}
 }
 
 // robotsKey marks a robots.txt request's context for the redirect policy.

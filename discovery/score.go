@@ -351,6 +351,31 @@ func (e *evidence) prefixMatch(w string, names []fieldName) float64 {
 	return best
 }
 
+// governingBodies are the bodies that govern an organisation (its board by any
+// name), as the body table files them: "the board" in a prompt is one of these.
+var governingBodies = map[string]bool{"board": true, "county commission": true, "board of supervisors": true, "school board": true}
+
+// tableBodies are the values of the body table: a body the table knows by
+// name, not one made of a head and the words before it.
+var tableBodies = func() map[string]bool {
+	m := map[string]bool{}
+	for _, v := range bodyPhrases {
+		m[v] = true
+	}
+	return m
+}()
+
+// genericMatch reports whether a document's body b is what a prompt's bare
+// head want ("board", "committee") names. "The board" is the governing board
+// whatever it is called (the Board of Commissioners, the DDA Board), not the
+// Zoning Board of Appeals; "the committee" and "the commission" are any.
+func genericMatch(b, want string) bool {
+	if want == "board" {
+		return governingBodies[b] || (!tableBodies[b] && bodyHead(b) == "board")
+	}
+	return bodyHead(b) == want
+}
+
 // genericBodies are bodies a prompt may name by their head word alone.
 var genericBodies = map[string]bool{"board": true, "commission": true, "committee": true}
 
@@ -368,12 +393,13 @@ func (e *evidence) bodies() []string {
 			// names the kind of document names the body whose record it is; the
 			// organisation's name above it is the publisher.
 			for _, line := range strings.Split(f.text, " \n ") {
-				lt := tokens(line)
+				lw := splitWords(line)
+				lt := stemAll(lw)
 				if len(kindTable.find(lt)) == 0 {
 					continue
 				}
 				var found []string
-				for _, m := range bodyTable.find(lt) {
+				for _, m := range bodiesOf(lw, lt) {
 					found = appendNew(found, m.value)
 				}
 				if len(found) > 0 {
@@ -382,7 +408,14 @@ func (e *evidence) bodies() []string {
 			}
 		}
 		var found []string
-		for _, m := range bodyTable.find(f.toks) {
+		ms := bodiesOf(splitWords(f.text), f.toks)
+		if name == fDochead {
+			// No line names a kind: the body in the document's heading is
+			// its publisher ("HARTWELL ARTS COUNCIL"), the organisation's own
+			// council or board, whatever its name.
+			ms = bodyTable.find(f.toks)
+		}
+		for _, m := range ms {
 			found = appendNew(found, m.value)
 		}
 		if len(found) > 0 {
@@ -568,6 +601,7 @@ type scorer struct {
 	// carries in its name ("Corporate Plan 2024–2028"): the span is then the
 	// document's name, not a window that any document inside it fits.
 	spanName *Period
+	site     map[string]bool // the words of the site's own name
 }
 
 // spanRE is a span of years written in a document's name: "2024–2028", "2020 to 2024".
@@ -611,7 +645,7 @@ var genericHeads = map[string]bool{
 }
 
 func newScorer(in Intent, cands []*evidence, siteWords map[string]bool) *scorer {
-	s := &scorer{in: in, importance: make([]float64, len(in.Core)), prefix: make([]bool, len(in.Core))}
+	s := &scorer{in: in, importance: make([]float64, len(in.Core)), prefix: make([]bool, len(in.Core)), site: siteWords}
 	for _, want := range in.Periods {
 		if want.To.Sub(want.From) < 2*366*24*time.Hour {
 			continue
@@ -715,16 +749,21 @@ func (s *scorer) factors(e *evidence) Factors {
 		if bodies := e.bodies(); len(bodies) > 0 {
 			f.Body = "mismatch"
 			for _, b := range bodies {
+				if bodyHead(b) != b && slices.ContainsFunc(strings.Fields(b), func(w string) bool { return s.site[stem(w)] }) {
+					b = bodyHead(b) // "Harbourside Council" on Harbourside's site is its council
+				}
 				for _, want := range in.Bodies {
-					if b == want || (want == "commission" && strings.HasSuffix(b, " commission")) {
+					if bodyMatches(b, want) {
 						f.Body = "match"
 					}
 				}
 			}
-			// "The board" is any board: a prompt's bare "board" matches the
-			// Board of Commissioners, whatever kind of body that is filed under.
+			// "The board" is the governing board, whatever it is called: a
+			// prompt's bare "board" matches the Board of Commissioners, but not
+			// the Zoning Board of Appeals or a committee's minutes that mention
+			// the board.
 			for _, want := range in.Bodies {
-				if f.Body != "match" && genericBodies[want] && e.groupMatch(Group{Alts: [][]string{{want}}}, strongFields) > 0 {
+				if f.Body != "match" && genericBodies[want] && slices.ContainsFunc(bodies, func(b string) bool { return genericMatch(b, want) }) {
 					f.Body = "match"
 				}
 			}

@@ -112,6 +112,8 @@ var bodyPhrases = map[string]string{
 	"board of adjustment":              "zoning board",
 	"library board":                    "library board",
 	"committee":                        "committee",
+	"subcommittee":                     "committee",
+	"sub committee":                    "committee",
 	"finance committee":                "finance committee",
 	"audit committee":                  "audit committee",
 	"faculty senate":                   "faculty senate",

@@ -63,6 +63,11 @@ func xSpecs() []largeSpec {
 			boards:  []string{"City Commission", "Planning Board", "Board of Adjustment", "Parks Advisory Board", "Arts Council", "Airport Board"},
 			years:   []int{2022, 2023, 2024, 2025},
 			perYear: 8, pageSize: 4, boardsInMenu: false, labels: "download", docPaths: "files", scanBefore: 2024, sitemap: "plain", archive: "years", news: 40, words: minutesWords},
+		{name: "quarry-hill", agency: "Quarry Hill Regional School District", seed: 1010,
+			departments: []string{"Superintendent", "Business Office", "Human Resources", "Student Services", "Facilities", "Food Services", "Technology"},
+			boards:      []string{"School Committee", "Budget Subcommittee", "Policy Subcommittee"},
+			years:       []int{2021, 2022, 2023, 2024, 2025},
+			perYear:     10, pageSize: 5, boardsInMenu: true, labels: "download", docPaths: "center", scanBefore: 2023, sitemap: "index", archive: "list", news: 30, words: docWords{minutes: "Minutes", agenda: "Agenda", packet: "Meeting Packet", regular: "Regular Meeting"}},
 	}
 }
 
@@ -168,8 +173,11 @@ func casesO() []kase {
 }
 
 func casesX() []kase {
-	d := generateAll(xSpecs())[0]
+	xs := generateAll(xSpecs())
+	d, q := xs[0], xs[1]
 	return []kase{
+		largeCase("x", q, "committee-minutes-2023", "School Committee minutes from 2023", 0.5, q.pick(of("School Committee", "minutes", 2023)), "development: the middle of a list across years"),
+		largeCase("x", q, "budget-agendas-2024", "budget subcommittee agendas 2024", 0.5, q.pick(of("Budget Subcommittee", "agenda", 2024)), "development"),
 		largeCase("x", d, "commission-minutes-2025", "City Commission minutes from 2025", 0.5, d.pick(of("City Commission", "minutes", 2025)), "development"),
 		largeCase("x", d, "planning-agendas-2024", "Planning Board agendas 2024", 0.5, d.pick(of("Planning Board", "agenda", 2024)), "development"),
 		largeCase("x", d, "airport-minutes-2023", "airport board minutes 2023", 0.4, d.pick(of("Airport Board", "minutes", 2023)), "development: scans"),
