@@ -585,6 +585,11 @@ func ParsePrompt(prompt string, now time.Time) Intent {
 	}
 	for _, m := range bodiesOf(words, toks) {
 		in.Bodies = appendNew(in.Bodies, m.value)
+		if h := bodyHead(m.value); h != m.value && !tableBodies[m.value] {
+			// "Airport Board": the body is any board named so, and "airport"
+			// stays a topic word, which the document must carry too.
+			m.start = m.end - 1
+		}
 		markUsed(used, m)
 	}
 	in.Core = coordinate(termGroups(toks, used), toks, kindStarts)

@@ -105,6 +105,19 @@ func TestParsePrompt(t *testing.T) {
 			periods: []string{"2024-08-01..2024-12-01"}},
 		{prompt: "audit reports since mid-2023", kinds: []string{"audit"}, periods: []string{"2023-07-01..2026-01-01"}},
 		{prompt: "H2 2023 newsletters", kinds: []string{"newsletter"}, periods: []string{"2023-07-01..2024-01-01"}},
+		// A body's name is not a kind: "planning" is no plan, "budget" before a
+		// body's head names the body; a body with words of its own is that body.
+		{prompt: "Planning Board agendas 2024", kinds: []string{"agenda"}, bodies: []string{"planning commission"},
+			periods: []string{"2024-01-01..2025-01-01"}},
+		// A kind's word before a body's head stays a topic word (the body table
+		// cannot tell a "Budget Committee" from a budget).
+		{prompt: "budget subcommittee agendas 2024", kinds: []string{"agenda"}, bodies: []string{"committee"}, core: []string{"budget"},
+			periods: []string{"2024-01-01..2025-01-01"}},
+		{prompt: "airport board minutes 2023", kinds: []string{"minutes"}, bodies: []string{"airport board"}, core: []string{"airport"},
+			periods: []string{"2023-01-01..2024-01-01"}},
+		{prompt: "City Commission minutes from 2025", kinds: []string{"minutes"}, bodies: []string{"council"},
+			periods: []string{"2025-01-01..2026-01-01"}},
+		{prompt: "regular board meeting minutes", kinds: []string{"minutes"}, bodies: []string{"board"}},
 		// Phrasing: questions, imperatives without "find", asides, exclusion verbs.
 		{prompt: "Where can I find the library board's minutes from 2024?", kinds: []string{"minutes"}, bodies: []string{"library board"},
 			periods: []string{"2024-01-01..2025-01-01"}},
@@ -133,6 +146,81 @@ func TestParsePrompt(t *testing.T) {
 		check("excludedTerms", labels(in.ExcludedTerms), tt.excludedTerms)
 		if in.Current != tt.current {
 			t.Errorf("%q: current = %v", tt.prompt, in.Current)
+		}
+	}
+}
+
+func TestBodies(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want []string
+	}{
+		{"Arts Council Minutes 2025-01-04", []string{"arts council"}},
+		{"City Council minutes", []string{"council"}},
+		{"Minutes of the Airport Authority Board", []string{"airport authority board"}},
+		{"Regular Board Meeting", []string{"board"}},
+		{"March Board meeting", []string{"board"}},
+		{"Zoning Board of Appeals", []string{"zoning board"}},
+		{"Boards and Commissions", []string{"board", "commission"}},
+	} {
+		var got []string
+		ws := splitWords(tt.text)
+		for _, m := range bodiesOf(ws, stemAll(ws)) {
+			got = append(got, m.value)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("bodiesOf(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+	for _, tt := range []struct {
+		doc, want string
+		match     bool
+	}{
+		{"airport authority board", "airport board", true}, // the prompt's words among the document's
+		{"board", "airport board", true},                   // a bare Board (of Directors): its own words say which
+		{"budget committee", "school committee", false},
+		{"arts council", "council", false},
+		{"council", "council", true},
+		{"planning commission", "commission", true},
+	} {
+		if got := bodyMatches(tt.doc, tt.want); got != tt.match {
+			t.Errorf("bodyMatches(%q, %q) = %v", tt.doc, tt.want, got)
+		}
+	}
+	for _, tt := range []struct {
+		doc, want string
+		match     bool
+	}{
+		{"county commission", "board", true}, // the Board of Commissioners governs
+		{"dda board", "board", true},
+		{"zoning board", "board", false},
+		{"engineering committee", "board", false},
+		{"finance committee", "committee", true},
+	} {
+		if got := genericMatch(tt.doc, tt.want); got != tt.match {
+			t.Errorf("genericMatch(%q, %q) = %v", tt.doc, tt.want, got)
+		}
+	}
+}
+
+func TestKindsOf(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want []string
+	}{
+		{"planning-20250110.pdf", nil},                     // a gerund is no plan
+		{"Planning Board Minutes", []string{"minutes"}},    // nor a body's name
+		{"Budget Subcommittee Agenda", []string{"agenda"}}, // a kind before a body's head names the body
+		{"Board Packet", []string{"packet"}},               // a body only overlapping the kind leaves it
+		{"Ruling on the motion", []string{"decision"}},     // kinds.txt lists the -ing word itself
+		{"Adopted budget 2025", []string{"budget"}},
+	} {
+		var got []string
+		for _, m := range kindsIn(tt.text) {
+			got = append(got, m.value)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("kindsIn(%q) = %q, want %q", tt.text, got, tt.want)
 		}
 	}
 }
