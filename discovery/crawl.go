@@ -30,7 +30,11 @@ func siteHost(u *url.URL) string { return strings.TrimPrefix(strings.ToLower(u.H
 // or not, on the same port, where http's 80 and https's 443 count as one (a site
 // that moves from http to https stays the same site).
 func (r *run) sameSite(u *url.URL) bool {
-	return siteHost(u) == siteHost(r.start) && sitePort(u) == sitePort(r.start)
+	if sitePort(u) != sitePort(r.start) {
+		return false
+	}
+	h, start := siteHost(u), siteHost(r.start)
+	return h == start || (r.req.AllowSubdomains && strings.HasSuffix(h, "."+start))
 }
 
 // sitePort is u's explicit port, or "" for its scheme's default port.
@@ -256,7 +260,7 @@ func (r *run) crawl(ctx context.Context) ([]*candidate, error) {
 		if !r.sameSite(res.final) {
 			return nil // redirected off the site
 		}
-		if depth >= cfg.MaxDepth {
+		if depth >= r.maxDepth {
 			deepLeft++ // as deep as links are followed: this page's links are not
 			return nil
 		}
@@ -285,6 +289,9 @@ func (r *run) crawl(ctx context.Context) ([]*candidate, error) {
 				continue
 			}
 			key := canonical(u)
+			if !r.paths.allows(u.Path) {
+				continue // outside the job's include_paths, or in its exclude_paths
+			}
 			if seen[key] {
 				if waiting[key] != nil {
 					// Met again: its own words may say more than where it was
@@ -336,7 +343,7 @@ func (r *run) crawl(ctx context.Context) ([]*candidate, error) {
 	defer tick.Stop()
 	// launch fills the free slots from the frontier, best first.
 	launch := func() {
-		for inflight < max(cfg.PerHostConcurrency, 1) && fr.Len() > 0 && launched-docAnswers < cfg.MaxPages && !exhausted {
+		for inflight < max(cfg.PerHostConcurrency, 1) && fr.Len() > 0 && launched-docAnswers < r.maxPages && !exhausted {
 			it := heap.Pop(fr).(*pageItem)
 			if !cfg.Exhaustive && launched-docAnswers >= exploreBudget && it.promise < max(promisingScore, bestPromise/2) {
 				// Past the pages every crawl may spend, the best link left carries
@@ -376,14 +383,14 @@ func (r *run) crawl(ctx context.Context) ([]*candidate, error) {
 				}
 				continue
 			}
-			if seen[key] || !r.robots.allowed(ctx, r, u) {
+			if seen[key] || !r.paths.allows(u.Path) || !r.robots.allowed(ctx, r, u) {
 				continue
 			}
 			seen[key] = true
 			// No link says how far down the page is: its path's depth stands in
 			// for the clicks (/boards/planning/2025/ is three), so a sitemap
 			// does not jump its whole list ahead of the home page's menu.
-			d := max(1, min(urlDepth(u), cfg.MaxDepth))
+			d := max(1, min(urlDepth(u), r.maxDepth))
 			l.depth = d
 			p := r.navScore(&l, 0) + r.lastmodScore(e.lastmod)
 			queue(&pageItem{url: u, depth: d, via: &l, promise: p, priority: p - depthCost*float64(d)})
@@ -414,7 +421,7 @@ func (r *run) crawl(ctx context.Context) ([]*candidate, error) {
 				launch()
 			}
 			r.progress.PagesCrawled = int(r.pagesFetched.Load())
-			r.progress.Percent = min(39, 10+30*launched/max(1, min(cfg.MaxPages, launched+fr.Len())))
+			r.progress.Percent = min(39, 10+30*launched/max(1, min(r.maxPages, launched+fr.Len())))
 		case <-tick.C:
 			r.progress.PagesCrawled = int(r.pagesFetched.Load())
 			if err := r.report(ctx); err != nil {
@@ -484,7 +491,6 @@ func (r *run) warnLimits(left frontier, deepLeft int) {
 	if r.req.SinglePage {
 		return
 	}
-	cfg := r.e.cfg
 	promising := 0
 	for _, it := range left {
 		if it.promise >= promisingScore {
@@ -492,14 +498,14 @@ func (r *run) warnLimits(left frontier, deepLeft int) {
 		}
 	}
 	if len(left) > 0 {
-		msg := fmt.Sprintf("stopped at %s; %s not followed", plural(cfg.MaxPages, "page"), plural(len(left), "link"))
+		msg := fmt.Sprintf("stopped at %s; %s not followed", plural(r.maxPages, "page"), plural(len(left), "link"))
 		if promising > 0 {
 			msg += fmt.Sprintf(" (%d of them promising)", promising)
 		}
 		r.pending.NewWarnings = append(r.pending.NewWarnings, msg+"; raise max_pages to crawl further")
 	}
 	if deepLeft > 0 {
-		r.pending.NewWarnings = append(r.pending.NewWarnings, fmt.Sprintf("stopped at depth %d: the links of %s at that depth were not followed; raise max_depth to crawl deeper", cfg.MaxDepth, plural(deepLeft, "page")))
+		r.pending.NewWarnings = append(r.pending.NewWarnings, fmt.Sprintf("stopped at depth %d: the links of %s at that depth were not followed; raise max_depth to crawl deeper", r.maxDepth, plural(deepLeft, "page")))
 	}
 }
 

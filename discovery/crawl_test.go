@@ -1,7 +1,10 @@
 package discovery
 
 import (
+	"context"
+	"errors"
 	"fmt"
+	"net/http/httptest"
 	"net/url"
 	"slices"
 	"strings"
@@ -188,5 +191,106 @@ func TestNavScoreOrder(t *testing.T) {
 	}
 	if a, b := score("Planning Board Meeting – March 4, 2023", "/boards/planning/2023/03/"), score("Planning Board", "/boards/planning/"); a >= b-2 {
 		t.Errorf("another year's meeting page scores %.2f, not well below its board's page (%.2f)", a, b)
+	}
+}
+
+func TestCrawlControls(t *testing.T) {
+	res := map[string]testsite.Resource{
+		"/":                     testsite.HTML(`<a href="/boards/">Boards</a><a href="/news/">News</a><a href="/boards/old/">Archive</a>`),
+		"/boards/":              testsite.HTML(`<a href="/boards/planning/">Planning Board</a>`),
+		"/boards/planning/":     testsite.HTML(`<a href="/files/pb-2025-01.pdf">Planning Board minutes January 2025</a>`),
+		"/boards/old/":          testsite.HTML(`<a href="/files/pb-2025-02.pdf">Planning Board minutes February 2025</a>`),
+		"/news/":                testsite.HTML(`<a href="/files/pb-2025-03.pdf">Planning Board minutes March 2025</a>`),
+		"/files/pb-2025-01.pdf": testsite.PDFFile("Planning Board minutes January 2025", "PLANNING BOARD\nMinutes, January 14, 2025"),
+		"/files/pb-2025-02.pdf": testsite.PDFFile("Planning Board minutes February 2025", "PLANNING BOARD\nMinutes, February 11, 2025"),
+		"/files/pb-2025-03.pdf": testsite.PDFFile("Planning Board minutes March 2025", "PLANNING BOARD\nMinutes, March 11, 2025"),
+	}
+	site := testsite.New(res)
+	defer site.Close()
+	e := New(Config{AllowPrivateNetworks: true})
+	run := func(req Request) []string {
+		t.Helper()
+		req.StartURL, req.Prompt, req.ConfidenceThreshold = site.URL+"/", "Planning Board minutes 2025", 0.5
+		docs, _, _, err := collect(t, e, req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return paths(docs)
+	}
+	// Only /boards/ and below, less the archive: the documents the crawled
+	// pages link count wherever they live (/files/).
+	if got, want := run(Request{IncludePaths: []string{"/boards/**"}, ExcludePaths: []string{"/boards/old/"}}), []string{"/files/pb-2025-01.pdf"}; !slices.Equal(got, want) {
+		t.Errorf("include /boards/**, exclude /boards/old/: %v, want %v", got, want)
+	}
+	for _, p := range []string{"/news/", "/boards/old/"} {
+		if n := site.Count("GET", p); n != 0 {
+			t.Errorf("%s fetched %d times outside the job's paths", p, n)
+		}
+	}
+	// The request's depth replaces the engine's: depth 1 reads the start
+	// page's links, not theirs.
+	if got := run(Request{MaxDepth: 1}); slices.Contains(got, "/files/pb-2025-01.pdf") {
+		t.Errorf("max_depth 1 reached a document three links down: %v", got)
+	}
+	// A bad pattern is a fatal error naming it, for callers that skip the API's check.
+	err := e.Run(context.Background(), Request{StartURL: site.URL + "/", Prompt: "minutes 2025", IncludePaths: []string{"boards"}}, nil)
+	var fe *FatalError
+	if !errors.As(err, &fe) || fe.Kind != "invalid_parameters" || !strings.Contains(fe.Message, "include_paths") {
+		t.Errorf("bad pattern: %v", err)
+	}
+}
+
+func TestPathPattern(t *testing.T) {
+	for _, tc := range []struct {
+		pattern, path string
+		want          bool
+	}{
+		{"/boards/**", "/boards/", true},
+		{"/boards/**", "/boards/planning/2025/", true},
+		{"/boards/**", "/boards", true},
+		{"/boards/**", "/news/boards/", false},
+		{"/**/minutes/*", "/a/b/minutes/2025.html", true},
+		{"/news/*", "/news/item-1/", true}, // a trailing slash is ignored
+		{"/news/*/", "/news/item-1", true},
+		{"/news/*", "/news/item-1/photos/", false},
+		{"/news/", "/news", true},
+		{"/item-?.html", "/item-7.html", true},
+		{"/[a-c]*/", "/boards/", true},
+		{"/", "/", true},
+		{"/", "/a/", false},
+	} {
+		p, err := CompilePathPattern(tc.pattern)
+		if err != nil {
+			t.Fatalf("%q: %v", tc.pattern, err)
+		}
+		if got := p.Match(tc.path); got != tc.want {
+			t.Errorf("%q matches %q = %v, want %v", tc.pattern, tc.path, got, tc.want)
+		}
+	}
+	for _, bad := range []string{"boards/**", "/a//b", "/a**/", "/[ab/", "/a#b"} {
+		if _, err := CompilePathPattern(bad); err == nil {
+			t.Errorf("%q compiled", bad)
+		}
+	}
+}
+
+func TestAllowSubdomains(t *testing.T) {
+	site := testsite.New(map[string]testsite.Resource{
+		"/":                  testsite.HTML(`<a href="http://minutes.arden.test/board/">Board minutes</a>`),
+		"/board/":            testsite.HTML(`<a href="/board/2025-01.pdf">Board minutes January 2025</a>`),
+		"/board/2025-01.pdf": testsite.PDFFile("Board minutes January 2025", "BOARD OF DIRECTORS\nMinutes, January 14, 2025"),
+	})
+	defer site.Close()
+	srv := httptest.NewServer(site.Handler())
+	defer srv.Close()
+	for _, allow := range []bool{false, true} {
+		e := New(named(t, srv, nil, "arden.test", "minutes.arden.test"))
+		docs, _, _, err := collect(t, e, Request{StartURL: "http://arden.test/", Prompt: "board minutes 2025", ConfidenceThreshold: 0.5, AllowSubdomains: allow})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := len(docs); (got == 1) != allow {
+			t.Errorf("allow_subdomains %v: %d documents", allow, got)
+		}
 	}
 }

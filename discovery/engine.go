@@ -58,6 +58,15 @@ type Request struct {
 	// Known holds the URLs of documents an earlier attempt of the same job already
 	// kept: a resumed run counts them as kept and does not fetch them again.
 	Known map[string]bool
+	// MaxPages and MaxDepth, when above zero, replace the engine's budget for
+	// this run (the job's max_pages and max_depth; the caller enforces ceilings).
+	MaxPages, MaxDepth int
+	// IncludePaths and ExcludePaths restrict the pages crawled (PathPattern
+	// syntax); the start page is always read, and documents linked from crawled
+	// pages count wherever they are.
+	IncludePaths, ExcludePaths []string
+	// AllowSubdomains also crawls pages on subdomains of the start page's host.
+	AllowSubdomains bool
 }
 
 // Document is a kept result.
@@ -399,6 +408,9 @@ type run struct {
 	blocked int // links refused because they reach non-public addresses
 
 	siteWords map[string]bool // the words of the start page's title: the site's own name
+
+	maxPages, maxDepth int        // the run's budget: the request's, or the engine's
+	paths              pathFilter // the request's include and exclude patterns
 	fyStart   int             // the month the site says its fiscal year starts in; 0 if unsaid
 
 	retriesLeft  atomic.Int64 // retries this run may still make
@@ -443,7 +455,18 @@ func (e *Engine) Run(ctx context.Context, req Request, obs Observer) error {
 		return &FatalError{Problem{Stage: StageNavigator, Kind: "invalid_url", Message: fmt.Sprintf("cannot crawl %q: not an http(s) URL", req.StartURL), PageURL: req.StartURL, At: now()}}
 	}
 	start.Fragment, start.RawFragment = "", ""
-	r := &run{e: e, req: req, intent: ParsePrompt(req.Prompt, req.Now), obs: obs, start: start, robots: newRobots(), hosts: map[string]*hostGate{}}
+	paths, err := newPathFilter(req.IncludePaths, req.ExcludePaths)
+	if err != nil {
+		return &FatalError{Problem{Stage: StageNavigator, Kind: "invalid_parameters", Message: err.Error(), At: now()}}
+	}
+	r := &run{e: e, req: req, intent: ParsePrompt(req.Prompt, req.Now), obs: obs, start: start, robots: newRobots(), hosts: map[string]*hostGate{},
+		maxPages: e.cfg.MaxPages, maxDepth: e.cfg.MaxDepth, paths: paths}
+	if req.MaxPages > 0 {
+		r.maxPages = req.MaxPages
+	}
+	if req.MaxDepth > 0 {
+		r.maxDepth = req.MaxDepth
+	}
 	r.retriesLeft.Store(int64(e.cfg.MaxRetriesPerRun))
 	r.progress.Stage = StageNavigator
 	if err := r.report(ctx); err != nil {

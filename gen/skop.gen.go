@@ -194,11 +194,20 @@ type DependencyStatusWorkers string
 
 // EffectiveParameters The parameters the job ran with, defaults filled in.
 type EffectiveParameters struct {
-	ConfidenceThreshold float64 `json:"confidence_threshold"`
-	FileType            string  `json:"file_type"`
-	MaxFileSizeMb       int     `json:"max_file_size_mb"`
-	SinglePage          bool    `json:"single_page"`
-	Timeout             int     `json:"timeout"`
+	AllowSubdomains     *bool     `json:"allow_subdomains,omitempty"`
+	ConfidenceThreshold float64   `json:"confidence_threshold"`
+	ExcludePaths        *[]string `json:"exclude_paths,omitempty"`
+	FileType            string    `json:"file_type"`
+	IncludePaths        *[]string `json:"include_paths,omitempty"`
+
+	// MaxDepth The depth limit the job ran with (absent for jobs created before it could be set).
+	MaxDepth      *int `json:"max_depth,omitempty"`
+	MaxFileSizeMb int  `json:"max_file_size_mb"`
+
+	// MaxPages The page budget the job ran with (absent for jobs created before it could be set).
+	MaxPages   *int `json:"max_pages,omitempty"`
+	SinglePage bool `json:"single_page"`
+	Timeout    int  `json:"timeout"`
 }
 
 // ErrorDetails Which input broke which rule.
@@ -437,14 +446,29 @@ type RootResponse struct {
 
 // ScrapeParameters How the job crawls and which documents it keeps.
 type ScrapeParameters struct {
+	// AllowSubdomains Also crawl pages on subdomains of the start page's host (`minutes.example.gov` from `example.gov`), each under its own robots.txt (a Skop extension).
+	AllowSubdomains *bool `json:"allow_subdomains,omitempty"`
+
 	// ConfidenceThreshold Keep only documents whose confidence score is at least this.
 	ConfidenceThreshold *float64 `json:"confidence_threshold,omitempty"`
+
+	// ExcludePaths Never crawl pages whose path matches one of these patterns (same syntax as `include_paths`; an excluded path wins over an included one).
+	ExcludePaths *[]string `json:"exclude_paths,omitempty"`
 
 	// FileType The kind of files to find.
 	FileType *ScrapeParametersFileType `json:"file_type,omitempty"`
 
+	// IncludePaths Crawl only pages whose path matches one of these patterns (a Skop extension). A pattern is a URL path starting with `/`: `*` matches any characters within one segment, `**` any number of whole segments, `?` one character, and `[...]` a character class, as in Go's path.Match; `/boards/**` matches `/boards/` and everything below it, and a trailing slash is ignored. The start page is always read, and documents linked from crawled pages count wherever they are. A pattern that does not start with `/` or is malformed is a 400 naming it.
+	IncludePaths *[]string `json:"include_paths,omitempty"`
+
+	// MaxDepth The most links followed from the start page to a document (a Skop extension). Defaults to the server's `--max-depth` (8); a value above its `--max-depth-ceiling` (20 unless the operator says otherwise) is refused.
+	MaxDepth *int `json:"max_depth,omitempty"`
+
 	// MaxFileSizeMb Skip documents larger than this many MiB.
 	MaxFileSizeMb *int `json:"max_file_size_mb,omitempty"`
+
+	// MaxPages The most HTML pages the crawl reads (a Skop extension). Defaults to the server's `--max-pages` (200); a value above its `--max-pages-ceiling` (2000 unless the operator says otherwise) is refused with a 400 that names it. The crawl stops sooner when no link left promises what the prompt asks for. Ignored when `single_page` is true.
+	MaxPages *int `json:"max_pages,omitempty"`
 
 	// SinglePage Look only at the start page (true) or crawl same-site links (false).
 	SinglePage *bool `json:"single_page,omitempty"`

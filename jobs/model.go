@@ -7,6 +7,7 @@ package jobs
 import (
 	"errors"
 	"fmt"
+	"github.com/skop-dev/skop/discovery"
 	"math"
 	"time"
 )
@@ -34,6 +35,13 @@ type Params struct {
 	ConfidenceThreshold float64 `json:"confidence_threshold"`
 	FileType            string  `json:"file_type"`
 	MaxFileSizeMB       int     `json:"max_file_size_mb"`
+	// The crawl's controls. MaxPages and MaxDepth are 0 in jobs stored before
+	// they could be set: the engine's defaults apply.
+	MaxPages        int      `json:"max_pages,omitempty"`
+	MaxDepth        int      `json:"max_depth,omitempty"`
+	IncludePaths    []string `json:"include_paths,omitempty"`
+	ExcludePaths    []string `json:"exclude_paths,omitempty"`
+	AllowSubdomains bool     `json:"allow_subdomains,omitempty"`
 }
 
 // DefaultParams are the parameters of a job that sets none.
@@ -53,6 +61,19 @@ func (p Params) Validate() error {
 		return fmt.Errorf("file_type must be \"document\", got %q", p.FileType)
 	case p.MaxFileSizeMB < 1 || p.MaxFileSizeMB > 500:
 		return fmt.Errorf("max_file_size_mb must be between 1 and 500, got %d", p.MaxFileSizeMB)
+	case p.MaxPages < 0 || p.MaxPages > 100000:
+		return fmt.Errorf("max_pages must be between 1 and 100000, got %d", p.MaxPages)
+	case p.MaxDepth < 0 || p.MaxDepth > 100:
+		return fmt.Errorf("max_depth must be between 1 and 100, got %d", p.MaxDepth)
+	case len(p.IncludePaths) > 50 || len(p.ExcludePaths) > 50:
+		return fmt.Errorf("include_paths and exclude_paths hold at most 50 patterns each")
+	}
+	for _, ps := range [][]string{p.IncludePaths, p.ExcludePaths} {
+		for _, s := range ps {
+			if _, err := discovery.CompilePathPattern(s); err != nil {
+				return fmt.Errorf("path pattern %q %v", s, err)
+			}
+		}
 	}
 	return nil
 }

@@ -239,6 +239,11 @@ func DiscoveryRequest(website, prompt string, p Params, created time.Time) disco
 		MaxFileSizeBytes:    int64(p.MaxFileSizeMB) << 20,
 		ConfidenceThreshold: p.ConfidenceThreshold,
 		Now:                 created,
+		MaxPages:            p.MaxPages,
+		MaxDepth:            p.MaxDepth,
+		IncludePaths:        p.IncludePaths,
+		ExcludePaths:        p.ExcludePaths,
+		AllowSubdomains:     p.AllowSubdomains,
 	}
 }
 

@@ -197,6 +197,12 @@ func TestCreateValidation(t *testing.T) {
 		{"file type", `{"website":"https://example.com/","prompt":"Find all council minutes","parameters":{"file_type":"image"}}`, "parameters.file_type"},
 		{"max size", `{"website":"https://example.com/","prompt":"Find all council minutes","parameters":{"max_file_size_mb":0}}`, "parameters.max_file_size_mb"},
 		{"single_page type", `{"website":"https://example.com/","prompt":"Find all council minutes","parameters":{"single_page":"yes"}}`, "parameters.single_page"},
+		{"max_pages zero", `{"website":"https://example.com/","prompt":"Find all council minutes","parameters":{"max_pages":0}}`, "parameters.max_pages"},
+		{"max_pages above the ceiling", `{"website":"https://example.com/","prompt":"Find all council minutes","parameters":{"max_pages":2001}}`, "parameters.max_pages"},
+		{"max_depth above the ceiling", `{"website":"https://example.com/","prompt":"Find all council minutes","parameters":{"max_depth":21}}`, "parameters.max_depth"},
+		{"include pattern relative", `{"website":"https://example.com/","prompt":"Find all council minutes","parameters":{"include_paths":["boards/**"]}}`, "parameters.include_paths[0]"},
+		{"exclude pattern malformed", `{"website":"https://example.com/","prompt":"Find all council minutes","parameters":{"exclude_paths":["/news/","/a[b/"]}}`, "parameters.exclude_paths[1]"},
+		{"pattern ** inside a segment", `{"website":"https://example.com/","prompt":"Find all council minutes","parameters":{"include_paths":["/boards**"]}}`, "parameters.include_paths[0]"},
 		{"unknown field", `{"website":"https://example.com/","prompt":"Find all council minutes","colour":"blue"}`, "colour"},
 		{"not json", `{"website":`, "body"},
 		{"empty", ``, "body"},
@@ -222,6 +228,26 @@ func TestCreateValidation(t *testing.T) {
 	list, err := c.ListJobsWithResponse(context.Background(), nil)
 	if err != nil || list.JSON200 == nil || len(list.JSON200.Jobs) != 0 {
 		t.Errorf("rejected creates left jobs behind: %v %s", err, list.Body)
+	}
+	// A value above a ceiling says which ceiling.
+	resp, err := c.CreateJobWithResponse(context.Background(), client.CreateJobJSONRequestBody{Website: "https://example.com/", Prompt: "Find all council minutes",
+		Parameters: &client.ScrapeParameters{MaxPages: ptr(5000)}})
+	if err != nil || resp.JSON400 == nil || !strings.Contains(resp.JSON400.Message, "at most 2000") || !strings.Contains(resp.JSON400.Message, "--max-pages-ceiling") {
+		t.Errorf("max_pages 5000: %v %s", err, resp.Body)
+	}
+}
+
+func TestCrawlControlsAreKept(t *testing.T) {
+	t.Parallel()
+	h := start(t, options{workers: 0})
+	c := h.client(h.keyA)
+	id := h.create(c, "https://example.com/", "Find all council minutes", &client.ScrapeParameters{SinglePage: ptr(false), MaxPages: ptr(1500), MaxDepth: ptr(12),
+		IncludePaths: &[]string{"/boards/**"}, ExcludePaths: &[]string{"/boards/old/", "/news/*"}, AllowSubdomains: ptr(true)})
+	res := h.results(c, id)
+	p := res.Metadata.Parameters
+	if p.MaxPages == nil || *p.MaxPages != 1500 || p.MaxDepth == nil || *p.MaxDepth != 12 || p.IncludePaths == nil || strings.Join(*p.IncludePaths, " ") != "/boards/**" ||
+		p.ExcludePaths == nil || strings.Join(*p.ExcludePaths, " ") != "/boards/old/ /news/*" || p.AllowSubdomains == nil || !*p.AllowSubdomains {
+		t.Errorf("effective parameters = %+v", p)
 	}
 }
 
@@ -297,6 +323,11 @@ func TestJobLifecycle(t *testing.T) {
 	if res.Metadata.Parameters.ConfidenceThreshold != 0.5 || !res.Metadata.Parameters.SinglePage || res.Metadata.Parameters.Timeout != 1800 ||
 		res.Metadata.Parameters.MaxFileSizeMb != 100 || res.Metadata.OriginalWebsite != site.URL+"/" || res.Metadata.OriginalPrompt != minutesPrompt {
 		t.Errorf("metadata = %+v", res.Metadata)
+	}
+	// The crawl controls the job did not set show the server's defaults.
+	if p := res.Metadata.Parameters; p.MaxPages == nil || *p.MaxPages != 200 || p.MaxDepth == nil || *p.MaxDepth != 8 ||
+		p.IncludePaths != nil || p.ExcludePaths != nil || p.AllowSubdomains != nil {
+		t.Errorf("effective crawl controls = %+v", p)
 	}
 	if res.Cost != 0.1 || res.SuccessRate != 1 || res.TotalDocumentsDownloaded != 4 || res.TotalRuntimeSeconds == nil {
 		t.Errorf("results totals: cost %v rate %v downloaded %d runtime %v", res.Cost, res.SuccessRate, res.TotalDocumentsDownloaded, res.TotalRuntimeSeconds)

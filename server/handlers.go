@@ -17,6 +17,7 @@ type handlers struct {
 	statuses *encodedCache[resultsKey] // statuses of ended jobs, encoded once
 	lists    *encodedCache[listKey]    // list pages, encoded once per list version
 	health   healthMemo                // the last health answer, encoded
+	crawl    CrawlLimits               // defaults and ceilings of the crawl controls
 }
 
 var _ gen.StrictServerInterface = (*handlers)(nil)

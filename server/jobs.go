@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/skop-dev/skop/discovery"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -38,6 +39,29 @@ func fromService(err error) error {
 		return &apiError{status: http.StatusBadRequest, message: ir.Error(), details: &gen.ErrorDetails{Field: ir.Field, Reason: ir.Reason}}
 	}
 	return err
+}
+
+// effectiveParameters shows a job's parameters; the crawl controls of a job
+// stored before they existed are left out.
+func effectiveParameters(p jobs.Params) gen.EffectiveParameters {
+	e := gen.EffectiveParameters{SinglePage: p.SinglePage, Timeout: p.Timeout, ConfidenceThreshold: p.ConfidenceThreshold,
+		FileType: p.FileType, MaxFileSizeMb: p.MaxFileSizeMB}
+	if p.MaxPages > 0 {
+		e.MaxPages = &p.MaxPages
+	}
+	if p.MaxDepth > 0 {
+		e.MaxDepth = &p.MaxDepth
+	}
+	if p.IncludePaths != nil {
+		e.IncludePaths = &p.IncludePaths
+	}
+	if p.ExcludePaths != nil {
+		e.ExcludePaths = &p.ExcludePaths
+	}
+	if p.AllowSubdomains {
+		e.AllowSubdomains = &p.AllowSubdomains
+	}
+	return e
 }
 
 func invalid(field, reason string) *apiError {
@@ -103,6 +127,9 @@ func (h *handlers) CreateJob(ctx context.Context, req gen.CreateJobRequestObject
 			p.MaxFileSizeMB = *in.MaxFileSizeMb
 		}
 	}
+	if err := h.crawlControls(req.Body.Parameters, &p); err != nil {
+		return nil, err
+	}
 	j, err := h.svc.Create(ctx, owner(ctx), jobs.CreateRequest{Website: website, Prompt: prompt, Params: p})
 	if err != nil {
 		return nil, fromService(err)
@@ -114,6 +141,47 @@ func (h *handlers) CreateJob(ctx context.Context, req gen.CreateJobRequestObject
 		EstimatedCompletion: j.DeadlineAt,
 		CreatedAt:           j.CreatedAt,
 	}}, nil
+}
+
+// crawlControls fills the job's crawl controls from the request and the
+// server's defaults, and refuses a value above a ceiling or a malformed path
+// pattern, naming the field.
+func (h *handlers) crawlControls(in *gen.ScrapeParameters, p *jobs.Params) error {
+	p.MaxPages, p.MaxDepth = h.crawl.MaxPages, h.crawl.MaxDepth
+	if in == nil {
+		return nil
+	}
+	if in.MaxPages != nil {
+		if *in.MaxPages > h.crawl.MaxPagesCeiling {
+			return invalid("parameters.max_pages", fmt.Sprintf("must be at most %d (this server's --max-pages-ceiling)", h.crawl.MaxPagesCeiling))
+		}
+		p.MaxPages = *in.MaxPages
+	}
+	if in.MaxDepth != nil {
+		if *in.MaxDepth > h.crawl.MaxDepthCeiling {
+			return invalid("parameters.max_depth", fmt.Sprintf("must be at most %d (this server's --max-depth-ceiling)", h.crawl.MaxDepthCeiling))
+		}
+		p.MaxDepth = *in.MaxDepth
+	}
+	for _, f := range []struct {
+		name string
+		in   *[]string
+		out  *[]string
+	}{{"include_paths", in.IncludePaths, &p.IncludePaths}, {"exclude_paths", in.ExcludePaths, &p.ExcludePaths}} {
+		if f.in == nil {
+			continue
+		}
+		for i, s := range *f.in {
+			if _, err := discovery.CompilePathPattern(s); err != nil {
+				return invalid(fmt.Sprintf("parameters.%s[%d]", f.name, i), fmt.Sprintf("%q %v", s, err))
+			}
+		}
+		*f.out = *f.in
+	}
+	if in.AllowSubdomains != nil {
+		p.AllowSubdomains = *in.AllowSubdomains
+	}
+	return nil
 }
 
 func (h *handlers) GetJobStatus(ctx context.Context, req gen.GetJobStatusRequestObject) (gen.GetJobStatusResponseObject, error) {
@@ -218,14 +286,11 @@ func (h *handlers) resultsResponse(j *jobs.Job, docs []jobs.Document) gen.GetJob
 		Metadata: gen.JobMetadata{
 			OriginalWebsite: j.Website,
 			OriginalPrompt:  j.Prompt,
-			Parameters: gen.EffectiveParameters{
-				SinglePage: j.Params.SinglePage, Timeout: j.Params.Timeout, ConfidenceThreshold: j.Params.ConfidenceThreshold,
-				FileType: j.Params.FileType, MaxFileSizeMb: j.Params.MaxFileSizeMB,
-			},
-			CreatedAt:   j.CreatedAt,
-			StartedAt:   j.StartedAt,
-			CompletedAt: j.CompletedAt,
-			CancelledAt: j.CancelledAt,
+			Parameters:      effectiveParameters(j.Params),
+			CreatedAt:       j.CreatedAt,
+			StartedAt:       j.StartedAt,
+			CompletedAt:     j.CompletedAt,
+			CancelledAt:     j.CancelledAt,
 		},
 		TotalDocumentsFound:      j.DocumentsFound,
 		TotalDocumentsDownloaded: j.DocumentsDownloaded,

@@ -7,6 +7,7 @@ package server
 import (
 	"context"
 	"fmt"
+	"github.com/skop-dev/skop/discovery"
 	"log/slog"
 	"maps"
 	"net/http"
@@ -44,6 +45,33 @@ type Config struct {
 	// the database); nil or a zero limit for none.
 	RateLimit *apikeys.Limiter
 	Logger    *slog.Logger
+	// Crawl sets the defaults and ceilings of a job's crawl controls.
+	Crawl CrawlLimits
+}
+
+// CrawlLimits are the defaults a job's max_pages and max_depth take when it
+// sets none, and the most it may ask for (a larger value is a 400 that names
+// the ceiling). Zero values take discovery's defaults and ceilings of 2,000
+// pages and depth 20.
+type CrawlLimits struct {
+	MaxPages, MaxPagesCeiling int
+	MaxDepth, MaxDepthCeiling int
+}
+
+func (c CrawlLimits) withDefaults() CrawlLimits {
+	if c.MaxPages <= 0 {
+		c.MaxPages = discovery.DefaultMaxPages
+	}
+	if c.MaxDepth <= 0 {
+		c.MaxDepth = discovery.DefaultMaxDepth
+	}
+	if c.MaxPagesCeiling <= 0 {
+		c.MaxPagesCeiling = max(2000, c.MaxPages)
+	}
+	if c.MaxDepthCeiling <= 0 {
+		c.MaxDepthCeiling = max(20, c.MaxDepth)
+	}
+	return c
 }
 
 // DefaultConfig is the configuration `skop-server serve` starts with.
@@ -137,7 +165,7 @@ func New(svc *jobs.Service, keys *apikeys.Store, cfg Config) (*echo.Echo, error)
 		rateLimit(cfg.RateLimit), strictJSON, validateRequests(router, keys))
 	e.Use(chainOnce(mws...))
 
-	h := &handlers{svc: svc, log: cfg.Logger, encoded: newEncodedCache[resultsKey](), statuses: newEncodedCache[resultsKey](),
+	h := &handlers{svc: svc, log: cfg.Logger, crawl: cfg.Crawl.withDefaults(), encoded: newEncodedCache[resultsKey](), statuses: newEncodedCache[resultsKey](),
 		lists: newEncodedCache[listKey]()}
 	gen.RegisterHandlers(e, gen.NewStrictHandler(h, nil))
 	return e, nil

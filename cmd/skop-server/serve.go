@@ -55,8 +55,8 @@ func commonFlags(fs *flag.FlagSet, defaultWorkers int) *common {
 		allowPrivate: fs.Bool("allow-private-networks", envBool("SKOP_ALLOW_PRIVATE_NETWORKS", false), "let the crawler reach loopback, private and link-local addresses (env SKOP_ALLOW_PRIVATE_NETWORKS)"),
 		maxActive:    fs.Int("max-active-jobs", envInt("SKOP_MAX_ACTIVE_JOBS", 5), "pending or in-progress jobs allowed per API key (env SKOP_MAX_ACTIVE_JOBS)"),
 		pricePerPage: fs.Float64("price-per-page", envFloat("SKOP_PRICE_PER_PAGE", 0.10), "cost of a page that yielded a result (env SKOP_PRICE_PER_PAGE)"),
-		maxPages:     fs.Int("max-pages", envInt("SKOP_MAX_PAGES", discovery.DefaultMaxPages), "HTML pages crawled per job (env SKOP_MAX_PAGES)"),
-		maxDepth:     fs.Int("max-depth", envInt("SKOP_MAX_DEPTH", discovery.DefaultMaxDepth), "links followed from the start page to a document (env SKOP_MAX_DEPTH)"),
+		maxPages:     fs.Int("max-pages", envInt("SKOP_MAX_PAGES", discovery.DefaultMaxPages), "HTML pages a job crawls unless it sets max_pages (env SKOP_MAX_PAGES)"),
+		maxDepth:     fs.Int("max-depth", envInt("SKOP_MAX_DEPTH", discovery.DefaultMaxDepth), "links followed from the start page to a document unless a job sets max_depth (env SKOP_MAX_DEPTH)"),
 		perHost:      fs.Int("per-host-concurrency", envInt("SKOP_PER_HOST_CONCURRENCY", 4), "requests in flight to one website (env SKOP_PER_HOST_CONCURRENCY)"),
 		perHostDelay: fs.Duration("per-host-delay", envDuration("SKOP_PER_HOST_DELAY", 0), "pause between requests to one website, e.g. 250ms (env SKOP_PER_HOST_DELAY)"),
 		statusCheck:  fs.Duration("status-check-interval", envDuration("SKOP_STATUS_CHECK_INTERVAL", time.Second), "how often a running job re-reads its status, so a cancel whose signal was missed still stops it (env SKOP_STATUS_CHECK_INTERVAL)"),
@@ -157,12 +157,17 @@ func serve(args []string) error {
 	keyTTL := fs.Duration("key-cache-ttl", envDuration("SKOP_KEY_CACHE_TTL", apikeys.DefaultCacheTTL), "how long a valid API key is trusted without a database lookup; a revoke made elsewhere takes effect within it, 0 turns the cache off (env SKOP_KEY_CACHE_TTL)")
 	adminAddr := fs.String("admin-addr", envOr("SKOP_ADMIN_ADDR", ""), "serve /metrics and /ops/ (River UI) on this address instead of the API's (env SKOP_ADMIN_ADDR)")
 	debugAddr := fs.String("debug-addr", envOr("SKOP_DEBUG_ADDR", ""), "serve net/http/pprof on this address, e.g. 127.0.0.1:6060; off when empty (env SKOP_DEBUG_ADDR)")
+	pagesCeiling := fs.Int("max-pages-ceiling", envInt("SKOP_MAX_PAGES_CEILING", 2000), "the largest max_pages a job may ask for (env SKOP_MAX_PAGES_CEILING)")
+	depthCeiling := fs.Int("max-depth-ceiling", envInt("SKOP_MAX_DEPTH_CEILING", 20), "the largest max_depth a job may ask for (env SKOP_MAX_DEPTH_CEILING)")
 	c := commonFlags(fs, 4)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if err := c.check(); err != nil {
 		return err
+	}
+	if *pagesCeiling < *c.maxPages || *depthCeiling < *c.maxDepth {
+		return usageError("--max-pages-ceiling and --max-depth-ceiling must be at least --max-pages and --max-depth")
 	}
 	sig := make(chan os.Signal, 2)
 	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
@@ -181,7 +186,8 @@ func serve(args []string) error {
 		}
 	}
 	e, err := server.New(a.svc, a.keys, server.Config{ValidateResponses: *validateResponses, Logger: a.log,
-		RateLimit: apikeys.NewLimiter(a.db, *rate)})
+		RateLimit: apikeys.NewLimiter(a.db, *rate),
+		Crawl:     server.CrawlLimits{MaxPages: *c.maxPages, MaxPagesCeiling: *pagesCeiling, MaxDepth: *c.maxDepth, MaxDepthCeiling: *depthCeiling}})
 	if err != nil {
 		return err
 	}
