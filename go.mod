@@ -24,6 +24,7 @@ require (
 	github.com/temoto/robotstxt v1.1.2
 	github.com/valyala/fastjson v1.6.10
 	go.yaml.in/yaml/v3 v3.0.6
+	golang.org/x/image v0.48.0
 	golang.org/x/net v0.63.0
 	modernc.org/sqlite v1.62.0
 	riverqueue.com/riverui v0.22.0

@@ -167,6 +167,9 @@ type Config struct {
 	// (default 500 ms), so counters move while a level of pages is fetched.
 	ReportEvery time.Duration
 	UserAgent   string
+	// OCR is OCRAuto (the default: scanned PDFs are read by Tesseract when it
+	// and pdftoppm are installed) or OCROff.
+	OCR string
 	// LLM turns on the optional language-model stage (off when LLM.URL is empty).
 	LLM LLMConfig
 	// Resolver, when set, resolves host names (tests use it to stub DNS).
@@ -216,6 +219,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.UserAgent == "" {
 		c.UserAgent = DefaultUserAgent
+	}
+	if c.OCR == "" {
+		c.OCR = OCRAuto
 	}
 	if c.MaxCrawlDelay <= 0 {
 		c.MaxCrawlDelay = 10 * time.Second
@@ -389,6 +395,9 @@ type candidate struct {
 	// document extension that answered with a document), so the scraper does not
 	// download it again.
 	read *inspected
+	// skipOCR is set when its links leave no real chance that it is relevant:
+	// if it is a scan, it is not worth OCR's half second.
+	skipOCR bool
 }
 
 // run is the state of one Run.
@@ -411,11 +420,15 @@ type run struct {
 
 	maxPages, maxDepth int        // the run's budget: the request's, or the engine's
 	paths              pathFilter // the request's include and exclude patterns
-	fyStart   int             // the month the site says its fiscal year starts in; 0 if unsaid
+	fyStart            int        // the month the site says its fiscal year starts in; 0 if unsaid
 
 	retriesLeft  atomic.Int64 // retries this run may still make
 	retried      atomic.Int64 // retries made
 	pagesFetched atomic.Int64 // HTML pages read, updated as each arrives
+	scans        atomic.Int64 // PDFs read with no text layer
+	ocrRead      atomic.Int64 // of them, read by OCR
+	ocrFailed    atomic.Int64 // of them, OCR gave up on
+	ocrSkipped   atomic.Int64 // of them, not worth reading (skipOCR)
 	lastPercent  int          // the highest Percent reported: progress never goes back
 
 	// Warnings raised on request goroutines (robots.txt), drained by report.

@@ -2,6 +2,7 @@ package discovery
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -41,6 +42,20 @@ func (r *run) inspect(ctx context.Context, cands []*candidate) error {
 		}
 	}
 	sc := newScorer(r.intent, evidences, r.siteWords)
+	// OCR is spent where the links leave a chance: a scan whose every link
+	// says another year, another body or another kind, and leaves it little
+	// chance, stays unread. Links that say nothing ("Download") never skip it:
+	// the text is all there is.
+	for _, c := range cands {
+		c.skipOCR = len(c.links) > 0
+		for _, l := range c.links {
+			f := sc.factors(newEvidence(l, "", content{}))
+			if !f.contradicts() || fitted.Logit(f) >= ocrFloorLogit {
+				c.skipOCR = false
+				break
+			}
+		}
+	}
 
 	results := make(chan inspected)
 	ictx, cancel := context.WithCancel(ctx)
@@ -134,6 +149,18 @@ func (r *run) inspect(ctx context.Context, cands []*candidate) error {
 	if abandoned > 0 {
 		r.pending.NewWarnings = append(r.pending.NewWarnings, fmt.Sprintf("the text of %s could not be read within %s and %s judged on %s links alone",
 			plural(abandoned, "document"), extractTimeout, map[bool]string{true: "was", false: "were"}[abandoned == 1], map[bool]string{true: "its", false: "their"}[abandoned == 1]))
+	}
+	if n := r.scans.Load() - r.ocrSkipped.Load(); n > 0 && r.ocrRead.Load() == 0 && r.ocrFailed.Load() == 0 {
+		why := errOCRUnavailable.Error()
+		if r.e.cfg.OCR == OCROff {
+			why = "OCR is off on this server (--ocr off)"
+		}
+		r.pending.NewWarnings = append(r.pending.NewWarnings, fmt.Sprintf("%s had no text layer and %s judged on %s links alone: %s",
+			plural(int(n), "scanned document"), map[bool]string{true: "was", false: "were"}[n == 1], map[bool]string{true: "its", false: "their"}[n == 1], why))
+	}
+	if n := r.ocrFailed.Load(); n > 0 {
+		r.pending.NewWarnings = append(r.pending.NewWarnings, fmt.Sprintf("OCR could not read %s within %s; %s judged on %s links alone",
+			plural(int(n), "scanned document"), ocrTimeout, map[bool]string{true: "it was", false: "they were"}[n == 1], map[bool]string{true: "its", false: "their"}[n == 1]))
 	}
 	if lost > lostNamed {
 		r.pending.NewWarnings = append(r.pending.NewWarnings, fmt.Sprintf("%s more could not be fetched", plural(lost-lostNamed, "document")))
@@ -230,6 +257,23 @@ func (r *run) readResponse(ctx context.Context, c *candidate, resp *http.Respons
 		res.docType = kind
 	}
 	res.content, res.abandoned = extractWithin(ctx, data, res.docType, extractTimeout)
+	if res.docType == "pdf" && !res.abandoned && len(res.content.lines) == 0 && ctx.Err() == nil {
+		// A scan: no text layer. Its first page is read by OCR.
+		r.scans.Add(1)
+		switch {
+		case r.e.cfg.OCR == OCROff:
+			// judged by its links, as the operator chose
+		case c.skipOCR:
+			r.ocrSkipped.Add(1)
+		default:
+			if lines, err := ocrPDF(ctx, data); err == nil {
+				res.content.lines = lines
+				r.ocrRead.Add(1)
+			} else if !errors.Is(err, errOCRUnavailable) && ctx.Err() == nil {
+				r.ocrFailed.Add(1)
+			}
+		}
+	}
 	metrics.DocumentsFetched.Inc()
 	metrics.BytesFetched.Add(float64(len(data)))
 	return res

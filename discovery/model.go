@@ -460,3 +460,14 @@ func sortedNames(m map[string]float64) []string {
 	sort.Strings(out)
 	return out
 }
+
+// contradicts reports whether the evidence says the document is not what the
+// prompt asks for (another kind, body or period, or one it rules out), as
+// opposed to saying nothing.
+func (f Factors) contradicts() bool {
+	switch {
+	case f.Kind == "mismatch" || f.Kind == "excluded", f.Body == "mismatch", f.ExcludedPeriod, f.ExcludedTerm:
+		return true
+	}
+	return strings.HasSuffix(f.Period, "mismatch")
+}

@@ -43,6 +43,7 @@ type common struct {
 	crawlDelay   *time.Duration
 	llmURL       *string
 	llmModel     *string
+	ocr          *string
 	llmPrice     *float64
 	llmTimeout   *time.Duration
 	llmJudge     *bool
@@ -67,6 +68,7 @@ func commonFlags(fs *flag.FlagSet, defaultWorkers int) *common {
 		logLevel:     fs.String("log-level", envOr("SKOP_LOG_LEVEL", "info"), "debug, info (one line per request), warn or error (env SKOP_LOG_LEVEL)"),
 		grace:        fs.Duration("shutdown-grace", envDuration("SKOP_SHUTDOWN_GRACE", 20*time.Second), "on SIGINT/SIGTERM, how long running jobs may go on before they are handed back to another process (env SKOP_SHUTDOWN_GRACE)"),
 		llmURL:       fs.String("llm-url", envOr("SKOP_LLM_URL", ""), "OpenAI-compatible endpoint (Ollama, vLLM, llama.cpp, OpenAI) that reads prompts with the rules, e.g. http://127.0.0.1:11434/v1; off when empty. Its key comes from SKOP_LLM_API_KEY (env SKOP_LLM_URL)"),
+		ocr:          fs.String("ocr", envOr("SKOP_OCR", discovery.OCRAuto), "auto: read scanned PDFs with Tesseract when tesseract and pdftoppm are installed (Debian tesseract-ocr, poppler-utils); off (env SKOP_OCR)"),
 		llmModel:     fs.String("llm-model", envOr("SKOP_LLM_MODEL", ""), "model name for --llm-url (env SKOP_LLM_MODEL)"),
 		llmPrice:     fs.Float64("llm-price-per-1k-tokens", envFloat("SKOP_LLM_PRICE_PER_1K_TOKENS", 0), "what 1,000 language-model tokens add to a job's cost (env SKOP_LLM_PRICE_PER_1K_TOKENS)"),
 		llmTimeout:   fs.Duration("llm-timeout", envDuration("SKOP_LLM_TIMEOUT", 30*time.Second), "time limit of one language-model call; timeouts, 429 and 5xx are retried twice (env SKOP_LLM_TIMEOUT)"),
@@ -89,6 +91,8 @@ func (c *common) check() error {
 		return usageError("--max-pages and --max-depth must be at least 1 (a job's single_page reads the start page alone)")
 	case *c.perHost < 1:
 		return usageError("--per-host-concurrency must be at least 1")
+	case *c.ocr != discovery.OCRAuto && *c.ocr != discovery.OCROff:
+		return usageError(fmt.Sprintf("--ocr must be auto or off, not %q", *c.ocr))
 	case *c.logFormat != "text" && *c.logFormat != "json":
 		return usageError(fmt.Sprintf("--log-format must be text or json, not %q", *c.logFormat))
 	}
@@ -131,7 +135,7 @@ func (c *common) open(ctx context.Context) (*app, error) {
 		MaxAttempts:         *c.maxAttempts,
 		ReapInterval:        *c.reapInterval,
 		Discovery: discovery.Config{AllowPrivateNetworks: *c.allowPrivate, MaxPages: *c.maxPages, MaxDepth: *c.maxDepth,
-			PerHostConcurrency: *c.perHost, PerHostDelay: *c.perHostDelay, MaxCrawlDelay: *c.crawlDelay,
+			PerHostConcurrency: *c.perHost, PerHostDelay: *c.perHostDelay, MaxCrawlDelay: *c.crawlDelay, OCR: *c.ocr,
 			LLM: discovery.LLMConfig{URL: *c.llmURL, Model: *c.llmModel, APIKey: os.Getenv("SKOP_LLM_API_KEY"),
 				PricePer1KTokens: *c.llmPrice, Timeout: *c.llmTimeout, NoJudge: !*c.llmJudge}},
 		Logger: log,
@@ -140,6 +144,9 @@ func (c *common) open(ctx context.Context) (*app, error) {
 		d.Close()
 		_ = out.Close()
 		return nil, err
+	}
+	if *c.ocr == discovery.OCRAuto && !discovery.OCRAvailable() {
+		log.Warn("scanned PDFs will be judged by their links alone: OCR needs tesseract and pdftoppm (Debian tesseract-ocr, poppler-utils)")
 	}
 	return &app{log: log, out: out, db: d, keys: apikeys.NewStore(d), svc: svc}, nil
 }

@@ -27,10 +27,13 @@ type floor struct {
 }
 
 // floors: sets A to K and both public corpora are what the model was fitted on;
-// L and M were never fitted or tuned on (their figures are the clean ones).
+// L and M were never fitted or tuned on (their figures are the clean ones); N and
+// O are the large sites (300–415 pages, issue 18), scored with the engine's
+// default crawl budget, never tuned on (their per-case outcomes were read once,
+// after the body rules changed; see docs/BENCHMARKS.md).
 var floors = map[string]floor{
 	"discovery-corpus": {0.97, 0.95, 0.83, 0.08},
-	"real-corpus":      {0.72, 0.67, 0.75, 0.08},
+	"real-corpus":      {0.74, 0.69, 0.78, 0.08},
 	"a":                {0.94, 0.78, 0.82, 0.1},
 	"b":                {0.96, 0.89, 0.96, 0.1},
 	"c":                {0.95, 0.85, 0.88, 0.1},
@@ -44,6 +47,8 @@ var floors = map[string]floor{
 	"k":                {0.88, 0.69, 0.73, 0.1},
 	"l":                {0.85, 0.82, 0.85, 0.1},
 	"m":                {0.91, 0.91, 0.91, 0.1},
+	"n":                {0.68, 0.54, 0.68, 0.1},
+	"o":                {0.87, 0.73, 0.87, 0.1},
 }
 
 // shared finds the shared/ folder beside the repository (or SKOP_SHARED).
@@ -83,7 +88,7 @@ func TestQualityGate(t *testing.T) {
 		dirs[name] = d
 	}
 	engine := discovery.New(discovery.Config{AllowPrivateNetworks: true})
-	for _, name := range []string{"discovery-corpus", "real-corpus", "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m"} {
+	for _, name := range []string{"discovery-corpus", "real-corpus", "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o"} {
 		fl, dir := floors[name], dirs[name]
 		t.Run(name, func(t *testing.T) {
 			for _, th := range []struct {
