@@ -150,6 +150,7 @@ func (r *run) crawl(ctx context.Context) ([]*candidate, error) {
 	seen := map[string]bool{canonical(r.start): true}
 	byKey := map[string]*candidate{}
 	var cands []*candidate
+	st := r.newStream(ctx)
 	addCandidate := func(u *url.URL, l *link, docType string, read *inspected) {
 		key := canonical(u)
 		c := byKey[key]
@@ -170,6 +171,9 @@ func (r *run) crawl(ctx context.Context) ([]*candidate, error) {
 		if c.read == nil && read != nil {
 			read.c = c
 			c.read = read
+			st.judge(cands, c)
+		} else if c.read == nil && l != nil && len(c.links) == 1 {
+			st.add(cands, c) // a new candidate: read it while the crawl goes on
 		}
 	}
 	var probes []*pageItem
@@ -421,7 +425,16 @@ func (r *run) crawl(ctx context.Context) ([]*candidate, error) {
 				launch()
 			}
 			r.progress.PagesCrawled = int(r.pagesFetched.Load())
+			r.progress.DocumentsFound = max(r.progress.DocumentsFound, min(len(cands), cfg.MaxCandidates))
 			r.progress.Percent = min(39, 10+30*launched/max(1, min(r.maxPages, launched+fr.Len())))
+		case d := <-st.done:
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			st.finished(cands, d)
+			if err := st.flush(); err != nil {
+				return nil, err
+			}
 		case <-tick.C:
 			r.progress.PagesCrawled = int(r.pagesFetched.Load())
 			if err := r.report(ctx); err != nil {
@@ -430,6 +443,11 @@ func (r *run) crawl(ctx context.Context) ([]*candidate, error) {
 		case <-ctx.Done():
 			return nil, ctx.Err()
 		}
+	}
+	// The pages are read; documents still being read finish here, the rest
+	// are read by the scraper.
+	if err := st.drain(cands); err != nil {
+		return nil, err
 	}
 	r.progress.PagesCrawled = int(r.pagesFetched.Load())
 	if !exhausted {

@@ -398,6 +398,8 @@ type candidate struct {
 	// skipOCR is set when its links leave no real chance that it is relevant:
 	// if it is a scan, it is not worth OCR's half second.
 	skipOCR bool
+	// kept is set when it was kept during the crawl (stream.go).
+	kept bool
 }
 
 // run is the state of one Run.

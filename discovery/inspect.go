@@ -47,14 +47,7 @@ func (r *run) inspect(ctx context.Context, cands []*candidate) error {
 	// chance, stays unread. Links that say nothing ("Download") never skip it:
 	// the text is all there is.
 	for _, c := range cands {
-		c.skipOCR = len(c.links) > 0
-		for _, l := range c.links {
-			f := sc.factors(newEvidence(l, "", content{}))
-			if !f.contradicts() || fitted.Logit(f) >= ocrFloorLogit {
-				c.skipOCR = false
-				break
-			}
-		}
+		c.skipOCR = ocrWorthless(sc, c.links)
 	}
 
 	results := make(chan inspected)
@@ -81,6 +74,8 @@ func (r *run) inspect(ctx context.Context, cands []*candidate) error {
 			return err
 		}
 		switch {
+		case res.c.kept:
+			r.progress.DocumentsDownloaded++ // read and kept while the crawl went on
 		case res.known:
 			r.progress.DocumentsDownloaded++
 			r.progress.DocumentsMatched++
@@ -177,6 +172,19 @@ func (r *run) inspect(ctx context.Context, cands []*candidate) error {
 }
 
 func plural(n int, noun string) string { return text.Plural(n, noun) }
+
+// ocrWorthless reports whether every link to a candidate contradicts the
+// prompt and leaves it under ocrFloorLogit: if it is a scan, OCR is not spent
+// on it. Links that say nothing never make it worthless.
+func ocrWorthless(sc *scorer, links []link) bool {
+	for _, l := range links {
+		f := sc.factors(newEvidence(l, "", content{}))
+		if !f.contradicts() || fitted.Logit(f) >= ocrFloorLogit {
+			return false
+		}
+	}
+	return len(links) > 0
+}
 
 // read fetches one candidate within the size limit and extracts its text; a
 // candidate the navigator already read, or an earlier attempt kept, is not
