@@ -164,6 +164,7 @@ func (r *run) crawl(ctx context.Context) ([]*candidate, error) {
 		}
 		if l != nil {
 			c.links = append(c.links, *l)
+			st.link(*l)
 		}
 		if c.docType == "" {
 			c.docType = docType
@@ -290,6 +291,7 @@ func (r *run) crawl(ctx context.Context) ([]*candidate, error) {
 			}
 			if c := byKey[canonical(u)]; c != nil {
 				c.links = append(c.links, l) // another link to a known document
+				st.link(l)
 				continue
 			}
 			key := canonical(u)

@@ -1,6 +1,7 @@
 package discovery
 
 import (
+	"github.com/skop-dev/skop/internal/memo"
 	"regexp"
 	"strconv"
 	"strings"
@@ -177,7 +178,27 @@ func validDay(y, m, d int) (Period, bool) {
 // findDates returns the periods that text names explicitly, in the order of the
 // patterns above (the most specific kind first), and whether any was found. Year-only
 // mentions are returned separately: they are weaker evidence.
+//
+// The answers are remembered by text (a document's lines are read once for
+// each link to it, and the patterns are most of scoring's cost); the slices are
+// shared, capped so that an append copies them.
 func findDates(text string) (specific []Period, years []Period) {
+	if d, ok := datesMemo.Get(text); ok {
+		return d.specific, d.years
+	}
+	specific, years = parseDates(text)
+	specific, years = specific[:len(specific):len(specific)], years[:len(years):len(years)]
+	if len(text) <= 4096 {
+		datesMemo.Put(text, datesFound{specific, years})
+	}
+	return specific, years
+}
+
+type datesFound struct{ specific, years []Period }
+
+var datesMemo = memo.New[string, datesFound](1 << 14)
+
+func parseDates(text string) (specific []Period, years []Period) {
 	// '_' is a word character to regexp's \b: "Minutes_Dec2024" must split.
 	s := strings.ReplaceAll(strings.ToLower(text), "_", "-")
 	used := make([]bool, len(s)+1)

@@ -395,9 +395,10 @@ type candidate struct {
 	// document extension that answered with a document), so the scraper does not
 	// download it again.
 	read *inspected
-	// skipOCR is set when its links leave no real chance that it is relevant:
-	// if it is a scan, it is not worth OCR's half second.
-	skipOCR bool
+	// ocrBy, when set, is the scorer that decides, if it turns out to be a
+	// scan, whether it is worth OCR's half second (ocrWorthless). A scorer is
+	// not changed once built, so a read may use it on its own goroutine.
+	ocrBy *scorer
 	// kept is set when it was kept during the crawl (stream.go).
 	kept bool
 }

@@ -47,7 +47,7 @@ func (r *run) inspect(ctx context.Context, cands []*candidate) error {
 	// chance, stays unread. Links that say nothing ("Download") never skip it:
 	// the text is all there is.
 	for _, c := range cands {
-		c.skipOCR = ocrWorthless(sc, c.links)
+		c.ocrBy = sc
 	}
 
 	results := make(chan inspected)
@@ -271,7 +271,7 @@ func (r *run) readResponse(ctx context.Context, c *candidate, resp *http.Respons
 		switch {
 		case r.e.cfg.OCR == OCROff:
 			// judged by its links, as the operator chose
-		case c.skipOCR:
+		case c.ocrBy != nil && ocrWorthless(c.ocrBy, c.links):
 			r.ocrSkipped.Add(1)
 		default:
 			if lines, err := ocrPDF(ctx, data); err == nil {

@@ -130,7 +130,7 @@ func (r *run) navScore(l *link, from float64) float64 {
 	// The period: a link that names dates says which year's pages lie behind it.
 	if len(in.Periods) > 0 {
 		specific, years := findDates(l.anchor + " " + l.title + " " + l.url.Path)
-		named := append(specific, years...)
+		named := append(append([]Period(nil), specific...), years...)
 		if len(named) > 0 {
 			inside := slices.ContainsFunc(named, func(p Period) bool {
 				return slices.ContainsFunc(in.Periods, func(w Period) bool { return overlap(w, p) > 0 })

@@ -40,9 +40,9 @@ type stream struct {
 	queue    []*candidate
 	inflight int
 	done     chan streamRead
-	cands    []*candidate // the candidates found so far
+	evs      []*evidence // the links found so far, as evidence
 	sc       *scorer
-	scFor    int // the candidates the scorer was built over
+	scFor    int // the links the scorer was built over
 	kept     int // documents kept since the last report
 }
 
@@ -52,24 +52,24 @@ func (r *run) newStream(ctx context.Context) *stream {
 	return &stream{r: r, ctx: ctx, on: on, keep: keep, done: make(chan streamRead, max(r.e.cfg.PerHostConcurrency, 1))}
 }
 
-// scorer is a scorer over the candidates found so far, rebuilt as they grow
-// by a tenth.
+// scorer is a scorer over the links found so far, rebuilt as they grow by a
+// tenth.
 func (st *stream) scorer() *scorer {
-	if st.sc == nil || len(st.cands) > st.scFor+st.scFor/10 {
-		var evs []*evidence
-		for _, k := range st.cands {
-			for _, l := range k.links {
-				evs = append(evs, newEvidence(l, "", content{}))
-			}
-		}
-		st.sc, st.scFor = newScorer(st.r.intent, evs, st.r.siteWords), len(st.cands)
+	if st.sc == nil || len(st.evs) > st.scFor+st.scFor/10 {
+		st.sc, st.scFor = newScorer(st.r.intent, st.evs, st.r.siteWords), len(st.evs)
 	}
 	return st.sc
 }
 
+// link records a link to a candidate, for the scorer.
+func (st *stream) link(l link) {
+	if st.keep || st.on {
+		st.evs = append(st.evs, newEvidence(l, "", content{}))
+	}
+}
+
 // add queues a new candidate to be read.
 func (st *stream) add(cands []*candidate, c *candidate) {
-	st.cands = cands
 	if !st.on || len(cands) > st.r.e.cfg.MaxCandidates {
 		return // past the budget, keepBest chooses after the crawl
 	}
@@ -86,7 +86,7 @@ func (st *stream) start() {
 		st.inflight++
 		cc := *c // the read sees a copy: the crawl may add links to c meanwhile
 		cc.links = append([]link(nil), c.links...)
-		cc.skipOCR = ocrWorthless(st.scorer(), cc.links)
+		cc.ocrBy = st.scorer()
 		go func() { st.done <- streamRead{c, st.r.read(st.ctx, &cc)} }()
 	}
 }
@@ -110,7 +110,6 @@ func (st *stream) judge(cands []*candidate, c *candidate) {
 	if !st.keep || res == nil || c.kept || res.err != nil || res.tooLarge || res.notDocument || res.known {
 		return
 	}
-	st.cands = cands
 	h, ok := st.r.judge(st.scorer(), *res)
 	// A partial topic match is weighed by how many of the site's links carry
 	// each word, which only the whole crawl knows: such a document waits.

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"os"
 	"runtime"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
@@ -28,6 +29,7 @@ func runCrawl(args []string) error {
 	fs := flag.NewFlagSet("crawl", flag.ContinueOnError)
 	pages := fs.Int("pages", 2000, "pages in the generated site")
 	concurrency := fs.Int("concurrency", 4, "requests in flight to the site")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the discovery run to this file")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -72,6 +74,17 @@ func runCrawl(args []string) error {
 	engine := discovery.New(discovery.Config{AllowPrivateNetworks: true, MaxPages: *pages, MaxDepth: *pages, Exhaustive: true, MaxCandidates: docs + 10, PerHostConcurrency: *concurrency})
 	var last discovery.Progress
 	kept := 0
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
 	t1 := time.Now()
 	err := engine.Run(context.Background(), discovery.Request{
 		StartURL: site.URL + "/", Prompt: "Find the annual budget reports from 2024", ConfidenceThreshold: 0.5,
