@@ -9,7 +9,6 @@ import (
 	"net"
 	"net/http"
 	"net/url"
-	"os"
 	"path"
 	"regexp"
 	"slices"
@@ -362,9 +361,6 @@ func (r *run) crawl(ctx context.Context) ([]*candidate, error) {
 				break
 			}
 			delete(waiting, canonical(it.url))
-			if debugCrawl {
-				fmt.Fprintf(os.Stderr, "pop %6.2f %6.2f d%d %s\n", it.priority, it.promise, it.depth, it.url.Path)
-			}
 			n := launched
 			launched++
 			inflight++
@@ -552,8 +548,6 @@ func pagerLink(l *link) bool {
 	}
 	return pagePathRE.MatchString(l.url.Path)
 }
-
-var debugCrawl = os.Getenv("SKOP_DEBUG_CRAWL") != ""
 
 var pagePathRE = regexp.MustCompile(`(?i)/page[-/]?\d{1,3}/?$`)
 
