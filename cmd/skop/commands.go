@@ -65,6 +65,10 @@ func (s *statusCmd) Run(e *env) error {
 		return printJSON(e.out, st)
 	}
 	fmt.Fprintln(e.out, statusLine(st))
+	fmt.Fprintf(e.out, "  %s crawled, %d documents found, %d matching\n", text.Plural(st.TotalPagesCrawled, "page"), st.TotalDocumentsFound, st.DocumentsMatched)
+	for _, w := range st.Warnings {
+		fmt.Fprintln(e.out, "  warning: "+w) // a limit that cut the crawl short, documents skipped, …
+	}
 	return exitFor(st)
 }
 

@@ -20,6 +20,7 @@ import (
 
 	skop "github.com/skop-dev/skop"
 	"github.com/skop-dev/skop/apikeys"
+	"github.com/skop-dev/skop/client"
 	"github.com/skop-dev/skop/database"
 	"github.com/skop-dev/skop/discovery"
 	"github.com/skop-dev/skop/internal/testdb"
@@ -157,6 +158,23 @@ func TestJSONOutput(t *testing.T) {
 	schema(t, "JobCancelResponse", out)
 	if code, _, _ = skopCLI(t, base, key, "status", created.JobID); code != exitCancelled {
 		t.Errorf("status of a cancelled job: exit %d, want %d", code, exitCancelled)
+	}
+	// A job cut short by its page budget: status shows the counts and says so.
+	c, err := client.NewSDK(base, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	one, no := 1, false
+	short, err := c.Create(context.Background(), site.URL+"/", "Find all council minutes from 2025", &client.ScrapeParameters{SinglePage: &no, MaxPages: &one})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.WaitForJob(context.Background(), short.JobId, client.WaitOptions{Interval: 50 * time.Millisecond}); err != nil {
+		t.Fatal(err)
+	}
+	if code, out, _ = skopCLI(t, base, key, "status", short.JobId); code != exitOK || !strings.Contains(out, "1 page crawled, 0 documents found, 0 matching") ||
+		!strings.Contains(out, "warning: stopped at 1 page; 1 link not followed") {
+		t.Errorf("status of a job cut short: exit %d, %q", code, out)
 	}
 	if code, _, _ = skopCLI(t, base, key, "status", "JOB-1"); code != exitUsage {
 		t.Errorf("status of a malformed id: exit %d, want %d", code, exitUsage)
