@@ -346,6 +346,7 @@ func (r *run) crawl(ctx context.Context) ([]*candidate, error) {
 	bestPromise := 0.0 // the highest promise of a page fetched
 	tick := time.NewTicker(cfg.ReportEvery)
 	defer tick.Stop()
+	lastReport := time.Now()
 	// launch fills the free slots from the frontier, best first.
 	launch := func() {
 		for inflight < max(cfg.PerHostConcurrency, 1) && fr.Len() > 0 && launched-docAnswers < r.maxPages && !exhausted {
@@ -424,13 +425,26 @@ func (r *run) crawl(ctx context.Context) ([]*candidate, error) {
 			}
 			r.progress.PagesCrawled = int(r.pagesFetched.Load())
 			r.progress.DocumentsFound = max(r.progress.DocumentsFound, min(len(cands), cfg.MaxCandidates))
-			r.progress.Percent = min(39, 10+30*launched/max(1, min(r.maxPages, launched+fr.Len())))
+			r.progress.Percent = crawlPercent(launched, min(r.maxPages, launched+fr.Len()), r.progress.DocumentsInspected, r.progress.DocumentsFound)
+			if time.Since(lastReport) >= cfg.ReportEvery/10 {
+				// The pages read so far reach the job soon, not only on the tick;
+				// at most ten reports a ReportEvery.
+				lastReport = time.Now()
+				if err := r.report(ctx); err != nil {
+					return nil, err
+				}
+			}
 		case d := <-st.done:
 			if err := ctx.Err(); err != nil {
 				return nil, err
 			}
 			st.finished(cands, d)
-			if err := st.flush(); err != nil {
+			// Each document read is reported, as the scraper reports each: the
+			// counters and any document kept reach the job at once.
+			r.progress.PagesCrawled = int(r.pagesFetched.Load())
+			r.progress.Percent = crawlPercent(launched, min(r.maxPages, launched+fr.Len()), r.progress.DocumentsInspected, r.progress.DocumentsFound)
+			st.kept = 0
+			if err := r.report(ctx); err != nil {
 				return nil, err
 			}
 		case <-tick.C:
@@ -475,6 +489,14 @@ func (r *run) crawl(ctx context.Context) ([]*candidate, error) {
 		}
 	}
 	return cands, nil
+}
+
+// crawlPercent is the progress of a crawl that has requested pages of about
+// pageGoal pages and read docs of the found documents: from 10 (started) to
+// at most 94, the rest being the documents left and the end.
+func crawlPercent(pages, pageGoal, docs, found int) int {
+	work := max(1, pageGoal) + found
+	return min(94, 10+84*(pages+docs)/work)
 }
 
 // docLike reports whether a link without a document extension probably leads

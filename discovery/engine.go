@@ -399,8 +399,9 @@ type candidate struct {
 	// scan, whether it is worth OCR's half second (ocrWorthless). A scorer is
 	// not changed once built, so a read may use it on its own goroutine.
 	ocrBy *scorer
-	// kept is set when it was kept during the crawl (stream.go).
-	kept bool
+	// streamed is set when it was read during the crawl, and kept when it was
+	// also kept then (stream.go): its counters are counted.
+	streamed, kept bool
 }
 
 // run is the state of one Run.

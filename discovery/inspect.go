@@ -67,15 +67,22 @@ func (r *run) inspect(ctx context.Context, cands []*candidate) error {
 	tooLarge, invalid, lost, done, abandoned := 0, 0, 0, 0, 0
 	var waiting, pool []held
 	const lostNamed = 10 // lost documents named one by one; the rest are counted
+	inspected := r.progress.DocumentsInspected // those read while the crawl went on
 	for res := range results {
 		done++
-		r.progress.DocumentsInspected = done
+		if !res.c.streamed {
+			inspected++
+		}
+		r.progress.DocumentsInspected = inspected
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		switch {
 		case res.c.kept:
-			r.progress.DocumentsDownloaded++ // read and kept while the crawl went on
+			// kept while the crawl went on
+			if !res.c.streamed {
+				r.progress.DocumentsDownloaded++ // read by the navigator
+			}
 		case res.known:
 			r.progress.DocumentsDownloaded++
 			r.progress.DocumentsMatched++
@@ -93,7 +100,9 @@ func (r *run) inspect(ctx context.Context, cands []*candidate) error {
 		case res.notDocument:
 			invalid++
 		default:
-			r.progress.DocumentsDownloaded++
+			if !res.c.streamed {
+				r.progress.DocumentsDownloaded++
+			}
 			if res.abandoned {
 				abandoned++
 			}

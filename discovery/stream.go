@@ -98,6 +98,11 @@ func (st *stream) finished(cands []*candidate, d streamRead) {
 	d.res.c = d.c
 	if d.res.err == nil || st.ctx.Err() == nil {
 		d.c.read = &d.res
+		d.c.streamed = true
+		st.r.progress.DocumentsInspected++
+		if d.res.err == nil && !d.res.tooLarge && !d.res.notDocument {
+			st.r.progress.DocumentsDownloaded++
+		}
 	}
 	st.judge(cands, d.c)
 	st.start()

@@ -359,6 +359,10 @@ func (a *account) apply(p discovery.Progress) {
 	switch p.Stage {
 	case discovery.StageNavigator:
 		a.message = fmt.Sprintf("Crawling the website: %s crawled", plural(p.PagesCrawled, "page"))
+		if p.DocumentsFound > 0 {
+			// Documents are read while the crawl goes on.
+			a.message += fmt.Sprintf("; %d of %d documents checked, %d matching", p.DocumentsInspected, p.DocumentsFound, a.kept)
+		}
 	case discovery.StageScraper:
 		a.message = fmt.Sprintf("Inspecting documents: %d of %d checked, %d matching", p.DocumentsInspected, p.DocumentsFound, a.kept)
 	case discovery.StageCoordinator:
