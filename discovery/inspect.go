@@ -66,7 +66,7 @@ func (r *run) inspect(ctx context.Context, cands []*candidate) error {
 
 	tooLarge, invalid, lost, done, abandoned := 0, 0, 0, 0, 0
 	var waiting, pool []held
-	const lostNamed = 10 // lost documents named one by one; the rest are counted
+	const lostNamed = 10                       // lost documents named one by one; the rest are counted
 	inspected := r.progress.DocumentsInspected // those read while the crawl went on
 	for res := range results {
 		done++
