@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"net/http"
+	"net/url"
 	"os"
 	"runtime"
 	"runtime/pprof"
@@ -73,7 +74,17 @@ func runCrawl(args []string) error {
 	}()
 	engine := discovery.New(discovery.Config{AllowPrivateNetworks: true, MaxPages: *pages, MaxDepth: *pages, Exhaustive: true, MaxCandidates: docs + 10, PerHostConcurrency: *concurrency})
 	var last discovery.Progress
-	kept := 0
+	kept, found := 0, 0
+	// The prompt asks for 2024's budget reports: the generator gives every
+	// sixth leaf page's budget report that year.
+	relevant := map[string]bool{}
+	for _, d := range docURLs {
+		if strings.HasSuffix(d, "-budget.pdf") {
+			if leaf, err := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(d, "/d/"), "-budget.pdf")); err == nil && 2020+leaf%6 == 2024 {
+				relevant[d] = true
+			}
+		}
+	}
 	if *cpuProfile != "" {
 		f, err := os.Create(*cpuProfile)
 		if err != nil {
@@ -91,6 +102,11 @@ func runCrawl(args []string) error {
 	}, func(_ context.Context, p discovery.Progress) error {
 		last = p
 		kept += len(p.NewDocuments)
+		for _, d := range p.NewDocuments {
+			if u, err := url.Parse(d.URL); err == nil && relevant[u.Path] {
+				found++
+			}
+		}
 		return nil
 	})
 	elapsed := time.Since(t1)
@@ -106,6 +122,7 @@ func runCrawl(args []string) error {
 	fmt.Printf("baseline (bare GETs of every page and document, %d in flight): %.0f requests/s in %.2fs\n", *concurrency, baseRPS, baseline.Seconds())
 	fmt.Printf("discovery run: %d pages crawled, %d documents read, %d kept in %.2fs: %.0f pages/s, %.0f requests/s (%.2f× baseline)\n",
 		last.PagesCrawled, last.DocumentsDownloaded, kept, elapsed.Seconds(), pps, rps, rps/baseRPS)
+	fmt.Printf("relevant documents found: %d of %d, %.1f pages fetched per relevant document found\n", found, len(relevant), float64(last.PagesCrawled)/float64(max(found, 1)))
 	fmt.Printf("peak Go heap in use during the run: %.1f MiB (%.1f MiB before); peak RSS of the process: %s\n",
 		float64(peakHeap.Load())/(1<<20), float64(before.HeapInuse)/(1<<20), peakRSS())
 	return nil
