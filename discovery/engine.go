@@ -111,6 +111,11 @@ type Progress struct {
 	NewDocuments        []Document
 	NewProblems         []Problem
 	NewWarnings         []string
+	// UpdatedDocuments are documents already sent in NewDocuments (kept while
+	// the crawl went on) whose final judgment, with every candidate known, gave
+	// them another confidence: the same URLs, to write over the earlier
+	// entries. They are not new, and DocumentsMatched does not count them again.
+	UpdatedDocuments []Document
 }
 
 // Observer receives progress. When it returns an error the run stops at once and Run
@@ -402,6 +407,7 @@ type candidate struct {
 	// streamed is set when it was read during the crawl, and kept when it was
 	// also kept then (stream.go): its counters are counted.
 	streamed, kept bool
+	keptAs         float64 // the confidence it was kept with
 }
 
 // run is the state of one Run.
@@ -584,6 +590,7 @@ func (r *run) report(ctx context.Context) error {
 	p := r.progress
 	p.StagesDone = slices.Clone(r.progress.StagesDone)
 	p.NewDocuments, p.NewProblems, p.NewWarnings = r.pending.NewDocuments, r.pending.NewProblems, r.pending.NewWarnings
+	p.UpdatedDocuments = r.pending.UpdatedDocuments
 	r.pending = Progress{}
 	if r.obs == nil {
 		return nil

@@ -54,6 +54,13 @@ func collect(t *testing.T, e *Engine, req Request) ([]Document, Progress, []stri
 	)
 	err := e.Run(context.Background(), req, func(_ context.Context, p Progress) error {
 		docs = append(docs, p.NewDocuments...)
+		for _, u := range p.UpdatedDocuments {
+			for i := range docs {
+				if docs[i].URL == u.URL {
+					docs[i] = u
+				}
+			}
+		}
 		warnings = append(warnings, p.NewWarnings...)
 		last = p
 		return nil

@@ -79,9 +79,15 @@ func (r *run) inspect(ctx context.Context, cands []*candidate) error {
 		}
 		switch {
 		case res.c.kept:
-			// kept while the crawl went on
+			// Kept while the crawl went on: judged again now, with every
+			// candidate and every link known, so its confidence is the one a
+			// run that kept it only now would give (unless that would drop it
+			// under the threshold: what was reported stays).
 			if !res.c.streamed {
 				r.progress.DocumentsDownloaded++ // read by the navigator
+			}
+			if h, ok := r.judge(sc, res); ok && h.score >= r.req.ConfidenceThreshold && h.doc.Confidence != res.c.keptAs {
+				r.pending.UpdatedDocuments = append(r.pending.UpdatedDocuments, h.doc)
 			}
 		case res.known:
 			r.progress.DocumentsDownloaded++

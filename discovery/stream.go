@@ -121,7 +121,7 @@ func (st *stream) judge(cands []*candidate, c *candidate) {
 	if !ok || h.doc.Factors.Topic < 1 || logOdds(h.score) < logOdds(st.r.req.ConfidenceThreshold)+earlyMargin {
 		return
 	}
-	c.kept = true
+	c.kept, c.keptAs = true, h.doc.Confidence
 	st.kept++
 	st.r.progress.DocumentsMatched++
 	st.r.pending.NewDocuments = append(st.r.pending.NewDocuments, h.doc)

@@ -98,3 +98,4 @@ func TestEarlyKeepingWaitsForPartialTopics(t *testing.T) {
 		t.Errorf("%d documents with half the topic kept before the crawl ended", during)
 	}
 }
+

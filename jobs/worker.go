@@ -152,7 +152,7 @@ func (w *worker) Work(ctx context.Context, job *river.Job[discoverArgs]) error {
 			if ok, err = s.store.saveProgress(ctx, tx, id, s.owner, acc.update()); err != nil || !ok {
 				return err
 			}
-			return s.store.addDocuments(ctx, tx, id, acc.documents(p.NewDocuments))
+			return s.store.addDocuments(ctx, tx, id, acc.documents(append(p.NewDocuments, p.UpdatedDocuments...)))
 		})
 		if err != nil {
 			return err
@@ -353,6 +353,9 @@ func (a *account) apply(p discovery.Progress) {
 		a.sourcePages = map[string]bool{}
 	}
 	for _, d := range p.NewDocuments {
+		a.sourcePages[d.SourcePage] = true
+	}
+	for _, d := range p.UpdatedDocuments {
 		a.sourcePages[d.SourcePage] = true
 	}
 	a.kept += len(p.NewDocuments)

@@ -98,7 +98,7 @@ func TestJobsMatchTheBenchmark(t *testing.T) {
 			// Through the engine, as the benchmark runs it.
 			direct := map[string]float64{}
 			err := engine.Run(context.Background(), jobs.DiscoveryRequest(startURL, cs.Prompt, p, time.Now()), func(_ context.Context, pr discovery.Progress) error {
-				for _, d := range pr.NewDocuments {
+				for _, d := range append(pr.NewDocuments, pr.UpdatedDocuments...) {
 					direct[d.URL] = d.Confidence
 				}
 				return nil

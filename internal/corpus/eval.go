@@ -51,6 +51,13 @@ func Run(ctx context.Context, dir string, engine *discovery.Engine, threshold fl
 		pages := 0
 		err = engine.Run(ctx, req, func(_ context.Context, p discovery.Progress) error {
 			docs = append(docs, p.NewDocuments...)
+			for _, u := range p.UpdatedDocuments {
+				for i := range docs {
+					if docs[i].URL == u.URL {
+						docs[i] = u
+					}
+				}
+			}
 			pages = p.PagesCrawled
 			return nil
 		})
