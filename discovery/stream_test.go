@@ -98,4 +98,3 @@ func TestEarlyKeepingWaitsForPartialTopics(t *testing.T) {
 		t.Errorf("%d documents with half the topic kept before the crawl ended", during)
 	}
 }
-
