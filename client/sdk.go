@@ -27,15 +27,17 @@ type APIError struct {
 	Body       []byte
 }
 
+// Error is "400 website: is not a valid URL (request …)", without a prefix: the
+// caller says where it came from (the skop command adds "skop:").
 func (e *APIError) Error() string {
 	msg := http.StatusText(e.StatusCode)
 	if e.Response != nil && e.Response.Message != "" {
 		msg = e.Response.Message
 	}
 	if e.RequestID != "" {
-		return fmt.Sprintf("skop: %d %s (request %s)", e.StatusCode, msg, e.RequestID)
+		return fmt.Sprintf("%d %s (request %s)", e.StatusCode, msg, e.RequestID)
 	}
-	return fmt.Sprintf("skop: %d %s", e.StatusCode, msg)
+	return fmt.Sprintf("%d %s", e.StatusCode, msg)
 }
 
 func apiError(resp *http.Response, body []byte) *APIError {

@@ -176,8 +176,8 @@ func TestJSONOutput(t *testing.T) {
 		!strings.Contains(out, "warning: stopped at 1 page; 1 link not followed") {
 		t.Errorf("status of a job cut short: exit %d, %q", code, out)
 	}
-	if code, _, _ = skopCLI(t, base, key, "status", "JOB-1"); code != exitUsage {
-		t.Errorf("status of a malformed id: exit %d, want %d", code, exitUsage)
+	if code, _, errOut := skopCLI(t, base, key, "status", "JOB-1"); code != exitUsage || !strings.HasPrefix(errOut, "skop: 400 ") || strings.Contains(errOut, "skop: skop:") {
+		t.Errorf("status of a malformed id: exit %d (want %d), stderr %q", code, exitUsage, errOut)
 	}
 	if code, _, _ = skopCLI(t, base, key, "find", "--bogus"); code != exitUsage {
 		t.Errorf("unknown flag: exit %d, want %d", code, exitUsage)
