@@ -21,9 +21,11 @@ import (
 )
 
 type findCmd struct {
-	Website   string        `arg:"" help:"Where discovery starts (http or https URL)."`
+	Website   string        `arg:"" help:"Where discovery starts (an http or https URL; a bare host such as www.example.gov means https://)."`
 	Prompt    string        `arg:"" help:"What to find, in plain language."`
 	Crawl     bool          `help:"Follow links on the site (default: only the start page)."`
+	MaxPages  *int          `name:"max-pages" help:"With --crawl, the most HTML pages to read (the server's default otherwise)."`
+	MaxDepth  *int          `name:"max-depth" help:"With --crawl, the most links to follow from the start page."`
 	Threshold *float64      `help:"Keep documents scoring at least this (0-1)."`
 	Timeout   int           `help:"The job's time limit in seconds (60-3600)." default:"0"`
 	Wait      bool          `help:"Follow the job with a progress bar until it ends, then list what it found."`
@@ -31,11 +33,15 @@ type findCmd struct {
 }
 
 func (f *findCmd) Run(e *env) error {
-	p := &client.ScrapeParameters{SinglePage: client.Ptr(!f.Crawl), ConfidenceThreshold: f.Threshold}
+	p := &client.ScrapeParameters{SinglePage: client.Ptr(!f.Crawl), ConfidenceThreshold: f.Threshold, MaxPages: f.MaxPages, MaxDepth: f.MaxDepth}
 	if f.Timeout != 0 {
 		p.Timeout = client.Ptr(f.Timeout)
 	}
-	job, err := e.sdk.Create(e.ctx, f.Website, f.Prompt, p)
+	website := f.Website
+	if !strings.Contains(website, "://") {
+		website = "https://" + website // "www.example.gov", as people type it
+	}
+	job, err := e.sdk.Create(e.ctx, website, f.Prompt, p)
 	if err != nil {
 		return usageOr(err)
 	}

@@ -159,6 +159,15 @@ func TestJSONOutput(t *testing.T) {
 	if code, _, _ = skopCLI(t, base, key, "status", created.JobID); code != exitCancelled {
 		t.Errorf("status of a cancelled job: exit %d, want %d", code, exitCancelled)
 	}
+	// A bare host means https://; --max-pages reaches the job's parameters.
+	if code, out, _ = skopCLI(t, base, key, "--json", "find", "www.example.invalid", "Find all council minutes from 2025", "--crawl", "--max-pages", "7"); code != exitOK {
+		t.Errorf("find with a bare host: exit %d %s", code, out)
+	} else {
+		_ = json.Unmarshal([]byte(out), &created)
+		if code, out, _ = skopCLI(t, base, key, "--json", "results", created.JobID); !strings.Contains(out, `"original_website": "https://www.example.invalid"`) || !strings.Contains(out, `"max_pages": 7`) {
+			t.Errorf("results of a bare-host job: exit %d %s", code, out)
+		}
+	}
 	// A job cut short by its page budget: status shows the counts and says so.
 	c, err := client.NewSDK(base, key)
 	if err != nil {
